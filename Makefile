@@ -1,0 +1,47 @@
+# One entry point for every task. Each target creates or updates .venv from the
+# pinned requirements.txt first, so a fresh clone needs only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-requirements
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Silence Material's MkDocs 2.0 end-of-life banner (see README: why the stack is pinned).
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test schemas clean help
+
+help:
+	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
+	@echo "make test    run every test (data checks, build, browser: needs Chromium)"
+	@echo "make build   strict build into site/"
+	@echo "make check   check data/ without building"
+	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict --clean --site-dir site
+
+check: $(STAMP)
+	$(PY) -m macros.check data
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+schemas: $(STAMP)
+	$(PY) -m macros.schemas data/schemas
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,346 @@
+"""Read `data/` into typed models, collecting every problem with its file and line.
+
+Nothing here imports MkDocs: `load_dataset` is used by the site build, by
+`make check` (`python -m macros.check`) and by the tests alike.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors, format_path
+from .models import Code, Topic, TopicsFile
+
+Loc = tuple[Any, ...]
+
+
+@dataclass
+class SourceFile:
+    """A data file as read: its name for messages, its content, and key path -> line."""
+
+    name: str
+    content: Any = None
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+    def error(self, loc: Loc, message: str) -> DataError:
+        return DataError(self.name, self.line(loc), format_path(loc), message)
+
+
+@dataclass
+class Dataset:
+    """All the handbook's data, validated. Built only by `load_dataset`."""
+
+    codes: dict[str, Code]
+    topics: dict[str, Topic]
+    sources: dict[str, SourceFile]  # "code:aca", "topics" -> where it came from
+    code_files: set[str] = field(default_factory=set)  # stems of every codes/*.yaml, valid or not
+
+    def code_source(self, code_id: str) -> SourceFile:
+        return self.sources[f"code:{code_id}"]
+
+
+# --- YAML with line numbers ------------------------------------------------
+
+
+def _walk(node: yaml.Node, loc: Loc, source: SourceFile, errors: list[DataError]) -> None:
+    source.lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                errors.append(
+                    DataError(
+                        source.name,
+                        line,
+                        format_path(loc + (key,)),
+                        f"appears twice (first on line {seen[key]}): YAML would silently keep "
+                        "only the last one, so merge them into one",
+                    )
+                )
+                continue
+            seen[key] = line
+            source.lines[loc + (key,)] = line
+            _walk(value_node, loc + (key,), source, errors)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), source, errors)
+
+
+def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | None:
+    """Parse one YAML file; on failure record a DataError and return None."""
+    source = SourceFile(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        errors.append(DataError(name, None, "", "is not UTF-8 text: save it as UTF-8"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        errors.append(
+            DataError(
+                name,
+                mark.line + 1 if mark else None,
+                "",
+                f"is not valid YAML{where} ({problem}): check the indentation, that each "
+                "'key: value' has a space after the colon, and that text containing a colon "
+                "is in quotes",
+            )
+        )
+        return None
+    if node is None:
+        errors.append(DataError(name, None, "", "is empty: it needs at least the required fields"))
+        return None
+    dupes_before = len(errors)
+    _walk(node, (), source, errors)
+    if len(errors) > dupes_before:
+        return None
+    source.content = content
+    return source
+
+
+# --- pydantic errors as sentences -----------------------------------------
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing (the field is empty)"
+    if isinstance(value, bool):
+        return f"yes/no ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"the whole number {value}"
+    if isinstance(value, float):
+        return f"the decimal number {value!r}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    return f"the text {str(value)!r}"
+
+
+def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
+    """Follow `loc` through nested models to the field's description."""
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return info.description if info else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if isinstance(current, type) else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """One pydantic error as a sentence for someone editing YAML."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    hint = _field_description(model, loc)
+    tail = f": {hint}" if hint else ""
+    if kind == "missing":
+        return f"is missing{tail or ': this field is required'}"
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        suggestion = f" (did you mean {close[0]}?)" if close else ""
+        return (
+            f"is not a field we know{suggestion}: the fields allowed here are "
+            f"{', '.join(allowed)}"
+        )
+    if kind == "string_type":
+        extra = ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            extra = (
+                "; put it in quotes, like '10.08', so YAML keeps it exactly as written "
+                "(unquoted, 10.10 would become 10.1)"
+            )
+        return f"should be text, but YAML read {_describe_value(value)}{extra}{tail}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"should be a whole number, but is {_describe_value(value)}{tail}"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"should be true or false, but is {_describe_value(value)}{tail}"
+    if kind == "list_type":
+        return (
+            f"should be a list, one item per line starting with '- ', but is "
+            f"{_describe_value(value)}{tail}"
+        )
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"should be a group of 'key: value' lines, but is {_describe_value(value)}{tail}"
+    if kind.startswith("url_"):
+        return (
+            f"is {_describe_value(value)}, which is not a web address: write the full "
+            "address, starting with https://"
+        )
+    if kind.startswith("date_"):
+        return f"should be a date written like 2026-11-28, but is {_describe_value(value)}{tail}"
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"is {_describe_value(value)}, which is not allowed here: use {expected}{tail}"
+    if kind == "too_short":
+        return f"is empty{tail}"
+    if kind == "string_pattern_mismatch":
+        return f"is {_describe_value(value)}, which is not in the right form{tail}"
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return message
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}{tail}"
+
+
+def validate(source: SourceFile, model: type[BaseModel], errors: list[DataError]) -> Any:
+    """Validate a parsed file against `model`; record errors and return None on failure."""
+    if not isinstance(source.content, dict):
+        errors.append(
+            DataError(
+                source.name,
+                source.line(()),
+                "",
+                f"should be a group of 'key: value' lines at the top, but is "
+                f"{_describe_value(source.content)}",
+            )
+        )
+        return None
+    try:
+        return model.model_validate(source.content)
+    except ValidationError as exc:
+        for item in exc.errors(include_url=False):
+            errors.append(source.error(tuple(item["loc"]), explain(item, model)))
+        return None
+
+
+# --- the whole data folder -------------------------------------------------
+
+
+def load_dataset(data_dir: Path | str) -> Dataset:
+    """Load and check everything in `data_dir`; raise DataErrors listing every problem."""
+    # Imported here to keep `checking` free to import Dataset from this module.
+    from .checking import check_dataset
+
+    data_dir = Path(data_dir)
+    errors: list[DataError] = []
+    base = data_dir.parent
+
+    def name_of(path: Path) -> str:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    sources: dict[str, SourceFile] = {}
+    codes: dict[str, Code] = {}
+    code_files: set[str] = set()
+    codes_dir = data_dir / "codes"
+    if not codes_dir.is_dir():
+        errors.append(DataError(name_of(codes_dir), None, "", "is missing: the codes folder must exist"))
+    else:
+        for path in sorted(codes_dir.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".yaml":
+                errors.append(
+                    DataError(
+                        name_of(path),
+                        None,
+                        "",
+                        "is not read: code files must end in .yaml (rename it, like aca.yaml)",
+                    )
+                )
+                continue
+            code_files.add(path.stem)
+            source = read_yaml(path, name_of(path), errors)
+            if source is None:
+                continue
+            code = validate(source, Code, errors)
+            if code is None:
+                continue
+            if code.id != path.stem:
+                errors.append(
+                    source.error(
+                        ("id",),
+                        f"is {code.id!r} but the file is named {path.name}: "
+                        f"a code's id and file name must match (rename one of them)",
+                    )
+                )
+                continue
+            codes[code.id] = code
+            sources[f"code:{code.id}"] = source
+
+    topics: dict[str, Topic] = {}
+    topics_path = data_dir / "topics.yaml"
+    if not topics_path.is_file():
+        errors.append(DataError(name_of(topics_path), None, "", "is missing: the topics file must exist"))
+    else:
+        source = read_yaml(topics_path, name_of(topics_path), errors)
+        if source is not None:
+            parsed = validate(source, TopicsFile, errors)
+            if parsed is not None:
+                sources["topics"] = source
+                for index, topic in enumerate(parsed.topics):
+                    if topic.id in topics:
+                        errors.append(
+                            source.error(
+                                ("topics", index, "id"),
+                                f"is {topic.id!r}, which another topic already uses: "
+                                "every topic needs its own id",
+                            )
+                        )
+                        continue
+                    topics[topic.id] = topic
+
+    dataset = Dataset(codes=codes, topics=topics, sources=sources, code_files=code_files)
+    errors.extend(check_dataset(dataset))
+    if errors:
+        raise DataErrors(errors)
+    return dataset

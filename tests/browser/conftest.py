@@ -1,0 +1,140 @@
+"""Browser harness: the built site served on 127.0.0.1, driven by Playwright in Chromium.
+
+Chromium is found in this order: $CHROMIUM_PATH, Debian's /usr/bin/chromium (what
+.ci/run installs), other usual paths, then Playwright's own download if present.
+Every page the tests open records its requests, so a test can assert that the
+site asked no other host for anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_executable() -> str | None:
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        if not Path(configured).exists():
+            pytest.fail(f"CHROMIUM_PATH is set to {configured}, which does not exist")
+        return configured
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        except Exception as exc:  # no browser at all: say how to get one
+            pytest.fail(
+                "No Chromium to drive. Install Debian's chromium (apt-get install chromium), "
+                "set CHROMIUM_PATH, or run `python -m playwright install chromium`.\n"
+                f"Launch error: {exc}"
+            )
+        yield launched
+        launched.close()
+
+
+class RequestLog:
+    """Every request a page made; `foreign()` lists those to other hosts."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        out = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.hostname not in LOCAL_HOSTS:
+                out.append(url)
+        return out
+
+
+def _new_context(browser: Browser, color_scheme: str) -> tuple[BrowserContext, RequestLog]:
+    context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+    log = RequestLog()
+
+    def route(route, request) -> None:  # noqa: ANN001
+        log.urls.append(request.url)
+        if urlsplit(request.url).hostname in LOCAL_HOSTS or request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:  # record it, and never let it leave the machine
+            route.abort()
+
+    context.route("**/*", route)
+    # Service workers and web workers may fetch outside page.route: log those too.
+    context.on("request", lambda request: None if request.url in log.urls else log.urls.append(request.url))
+    return context, log
+
+
+@pytest.fixture(params=["light", "dark"])
+def color_scheme(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page_and_log(browser: Browser, color_scheme: str) -> Iterator[tuple[Page, RequestLog]]:
+    context, log = _new_context(browser, color_scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, log
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context, log = _new_context(browser, "light")
+    page = context.new_page()
+    yield page
+    context.close()
+    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"

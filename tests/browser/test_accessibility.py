@@ -1,0 +1,37 @@
+"""axe-core on the built pages, in the light and the dark palette: zero violations."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+AXE = Axe()
+PAGES = ["", "codes/former-clients/"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        lines.append(f"{violation['impact']}: {violation['id']} ({violation['help']}) at {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(page_and_log: tuple[Page, object], site_url: str, path: str,
+                           color_scheme: str) -> None:
+    page, log = page_and_log
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == ("slate" if color_scheme == "dark" else "default")
+    results = AXE.run(page)
+    violations = results.response["violations"]
+    assert violations == [], describe(violations)
+    assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
+
+
+def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.get_attribute('[data-md-component="search"]', "aria-label") == "Search"

@@ -1,0 +1,134 @@
+"""The real strict build, and what it writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import replace_in, run_build
+from .privacy import (
+    external_references_in_css,
+    external_references_in_html,
+    external_references_in_site,
+)
+
+SLICE = "codes/former-clients/index.html"
+
+
+def soup_of(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_slice_page_has_the_comparison_table_with_sources(built_site: Path) -> None:
+    soup = soup_of(built_site, SLICE)
+    table = soup.select_one("table.ott-compare__table")
+    assert table is not None, "the comparison table is missing from the page"
+    rows = {row["id"]: row for row in table.select("tbody tr")}
+    assert set(rows) == {"apa-10-08", "aca-a-5-c"}
+    for row_id, host in (("apa-10-08", "www.apa.org"), ("aca-a-5-c", "www.counseling.org")):
+        row = rows[row_id]
+        official = [a["href"] for a in row.select("a.ott-source")]
+        assert official and all(host in href for href in official), official
+        assert row.select_one(".ott-status").get_text(strip=True) in {
+            "Confirmed", "Secondary source only", "Unconfirmed"}
+        assert "Version:" in row.get_text() and "checked" in row.get_text()
+    # The region that scrolls on small screens is named by the table's caption.
+    region = soup.select_one("div.ott-compare")
+    assert region["aria-labelledby"] == table.caption["id"]
+
+
+def test_every_page_has_disclaimer_and_correction_link(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        if page.parent.name == "404":
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select_one("aside.ott-disclaimer"), page
+        link = soup.select_one("a.ott-correction")
+        assert link and "issues/new?template=content-correction.yml" in link["href"], page
+        assert "page=https%3A//outside-the-office.github.io/handbook/" in link["href"], link["href"]
+
+
+def test_built_site_references_no_other_host(built_site: Path) -> None:
+    assert external_references_in_site(built_site) == {}
+    # Material's repository widget would call the GitHub API from the browser.
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="source"' not in home
+
+
+def test_privacy_check_catches_external_assets() -> None:
+    html = """<html><head>
+      <link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">
+      <link rel="preload" href="//cdn.example.com/x.woff2">
+      <link rel="canonical" href="https://outside-the-office.github.io/handbook/">
+      <script src="https://www.googletagmanager.com/gtag/js"></script>
+      <style>body { background: url("https://example.com/bg.png") }</style>
+      </head><body><img srcset="a.png 1x, https://example.com/b.png 2x"><a href="https://apa.org">ok</a></body></html>"""
+    found = external_references_in_html(html)
+    assert found == [
+        "https://fonts.googleapis.com/css?family=Roboto",
+        "//cdn.example.com/x.woff2",
+        "https://www.googletagmanager.com/gtag/js",
+        "https://example.com/bg.png",
+        "https://example.com/b.png",
+    ]
+    css = "@import url('https://fonts.googleapis.com/x'); .a{background:url(data:image/png;base64,AA)} .b{src:url(../fonts/x.woff2)}"
+    assert external_references_in_css(css) == ["https://fonts.googleapis.com/x"]
+    assert external_references_in_css('@import "https://x.example/a.css";') == ["https://x.example/a.css"]
+
+
+def test_bad_data_stops_the_build_and_writes_no_page(project_copy: Path, tmp_path: Path) -> None:
+    replace_in(project_copy / "data" / "codes" / "aca.yaml", "waiting_period: 5", "waiting_period: five")
+    replace_in(project_copy / "data" / "topics.yaml", "codes: [apa, aca]", "codes: [apa, aca, nasw]")
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "The handbook's data has 2 problems; no page was built:" in output
+    assert "data/codes/aca.yaml:" in output and "provisions[0].waiting_period is 'five'" in output
+    assert "topics[0].codes[2] is 'nasw', which is not a code we have" in output
+    assert "Traceback" not in output
+    assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+def test_unknown_topic_in_a_page_fails_the_build_naming_the_page(project_copy: Path, tmp_path: Path) -> None:
+    replace_in(project_copy / "docs" / "codes" / "former-clients.md",
+               'comparison_table("sexual-relationships-former-clients")',
+               'comparison_table("former-clients-typo")')
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "codes/former-clients.md" in output
+    assert "there is no topic 'former-clients-typo' in data/topics.yaml" in output
+    assert not list(site.rglob("*.html")) if site.exists() else True
+
+
+def test_undefined_variable_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "codes" / "former-clients.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_variable }}\n", encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no_such_variable" in result.stdout + result.stderr
+
+
+def test_literal_braces_in_prose_are_safe_without_opt_in(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "docs" / "about" / "sources.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA template looks like {{ this }} or {% that %}.\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    text = soup_of(site, "about/sources/index.html").get_text()
+    assert "{{ this }} or {% that %}" in text
+
+
+@pytest.mark.parametrize("page", ["index.html", SLICE, "about/sources/index.html"])
+def test_pages_have_titles_and_descriptions(built_site: Path, page: str) -> None:
+    soup = soup_of(built_site, page)
+    assert soup.title and soup.title.get_text(strip=True)
+    description = soup.select_one('meta[name="description"]')
+    assert description and len(description["content"]) > 40

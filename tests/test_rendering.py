@@ -1,0 +1,110 @@
+"""The renderers on their own: models in, HTML out, no MkDocs involved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import pytest
+from bs4 import BeautifulSoup
+
+from macros import rendering
+from macros.errors import UnknownReference
+from macros.loading import Dataset, load_dataset
+from macros.models import Code, Provision, Status, Topic
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% if true %}yes{% endif %}"
+
+
+def hostile_dataset() -> Dataset:
+    """Data that skipped validation (model_construct), as if a check were missed."""
+    provision = Provision.model_construct(
+        section="1.1", heading=HOSTILE, topic="t", rule=HOSTILE, waiting_period=3,
+        after_waiting_period=HOSTILE, quote=HOSTILE, source_url="https://example.org/code",
+        status=Status.unconfirmed, checked_against=[], status_note=HOSTILE,
+    )
+    code = Code.model_construct(
+        id="x", short_name=HOSTILE, name=HOSTILE, publisher=HOSTILE, version=HOSTILE,
+        effective_date=date(2020, 1, 1), official_url="https://example.org",
+        binds=HOSTILE, verified_on=date(2026, 1, 1), revision_note=HOSTILE,
+        provisions=[provision],
+    )
+    topic = Topic.model_construct(id="t", title=HOSTILE, summary=HOSTILE, codes=["x"],
+                                  compares_waiting_period=True)
+    return Dataset(codes={"x": code}, topics={"t": topic}, sources={})
+
+
+def test_data_is_escaped_and_never_evaluated() -> None:
+    html = rendering.comparison_table(hostile_dataset(), "t")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "{{" not in html and "{%" not in html
+    assert "&#123;&#123; 7 * 7 &#125;&#125;" in html
+    # Shown to the reader exactly as written:
+    assert "{{ 7 * 7 }}" in soup.get_text()
+
+
+def test_macro_output_is_not_evaluated_by_jinja() -> None:
+    """mkdocs-macros renders the page as a Jinja template; our output must stay inert."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    env.globals["comparison_table"] = lambda topic: rendering.comparison_table(hostile_dataset(), topic)
+    page = env.from_string('Before {{ comparison_table("t") }} after').render()
+    assert "49" not in page
+    assert "yes" not in BeautifulSoup(page, "html.parser").get_text().replace(HOSTILE, "")
+
+
+def test_real_table_has_a_row_per_code_with_citations() -> None:
+    dataset = load_dataset(ROOT / "data")
+    soup = BeautifulSoup(rendering.comparison_table(dataset, "sexual-relationships-former-clients"),
+                         "html.parser")
+    rows = soup.select("tbody tr")
+    assert [row["id"] for row in rows] == ["apa-10-08", "aca-a-5-c"]
+    headers = [th.get_text() for th in soup.select("thead th")]
+    assert headers == list(rendering.COLUMNS)
+    apa, aca = rows
+    assert "2 years" in apa.get_text() and "5 years" in aca.get_text()
+    assert apa.select_one('a[href="https://www.apa.org/ethics/code"]') is not None
+    assert aca.select_one('a[href="https://www.counseling.org/resources/aca-code-of-ethics.pdf"]')
+    assert "2002, amended effective June 1, 2010 and January 1, 2017" in apa.get_text()
+    assert "Confirmed" in apa.get_text()
+    assert soup.select_one("caption").get_text().startswith("Sexual or romantic relationships")
+
+
+def test_unconfirmed_rule_is_not_shown_as_fact() -> None:
+    soup = BeautifulSoup(rendering.comparison_table(hostile_dataset(), "t"), "html.parser")
+    row = soup.select_one("tbody tr")
+    assert row["data-status"] == "unconfirmed"
+    assert row.select("td")[1].get_text().startswith("Not confirmed, not a statement of the rule:")
+    assert "Unconfirmed" in row.select("td")[4].get_text()
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(1, "1 year"), (2, "2 years"), ("never", "Never: no waiting period ends it"),
+     ("not specified", "No period stated")],
+)
+def test_waiting_period_labels(value: object, label: str) -> None:
+    assert rendering.waiting_period_label(value) == label
+
+
+def test_anchor_ids_are_stable() -> None:
+    assert rendering.anchor_id("aca", "A.5.c") == "aca-a-5-c"
+    assert rendering.anchor_id("apa", "10.08") == "apa-10-08"
+    assert rendering.anchor_id("ca-bpc", "§ 4982(k)") == "ca-bpc-4982-k"
+
+
+def test_unknown_topic_suggests_the_nearest() -> None:
+    dataset = load_dataset(ROOT / "data")
+    with pytest.raises(UnknownReference) as caught:
+        rendering.comparison_table(dataset, "former-clients")
+    assert "there is no topic 'former-clients' in data/topics.yaml" in str(caught.value)
+
+
+def test_renderers_do_not_import_mkdocs() -> None:
+    for module in ("errors", "models", "loading", "checking", "rendering", "schemas", "check"):
+        source = (ROOT / "macros" / f"{module}.py").read_text(encoding="utf-8")
+        assert "import mkdocs" not in source and "from mkdocs" not in source, module
