@@ -12,7 +12,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas clean help
+.PHONY: serve build check test schemas measure clean help
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
@@ -20,6 +20,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make check   check data/ without building"
 	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
+	@echo "make measure print build time and page weight (figures, not a test)"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,10 +30,10 @@ $(STAMP): requirements.txt
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 build: $(STAMP)
-	$(PY) -m mkdocs build --strict --clean --site-dir site
+	env -u SITE_URL $(PY) -m mkdocs build --strict --clean --site-dir site
 
 check: $(STAMP)
 	$(PY) -m macros.check data
@@ -42,6 +43,9 @@ test: $(STAMP)
 
 schemas: $(STAMP)
 	$(PY) -m macros.schemas data/schemas
+
+measure: $(STAMP)
+	$(PY) scripts/measure.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -1,0 +1,86 @@
+"""Print build time and page weight for the built site (figures, not a test).
+
+Usage: .venv/bin/python scripts/measure.py [--runs N]
+Builds the site N times (default 3) into a temporary folder, reports the median
+build time, then the weight of each page type: its HTML, the CSS and JS it
+loads, and the search index; raw and gzip (level 9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {"home": "index.html", "table (slice)": "codes/former-clients/index.html"}
+
+
+def build(site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                    "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def sizes(paths: list[Path]) -> tuple[int, int]:
+    raw = sum(p.stat().st_size for p in paths)
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths)
+    return raw, packed
+
+
+def assets(site: Path, page: Path) -> tuple[list[Path], list[Path]]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    css = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    js = [script["src"] for script in soup.select("script[src]")]
+
+    def resolve(ref: str) -> Path:
+        return (page.parent / ref.split("?")[0]).resolve()
+
+    return [resolve(r) for r in css], [resolve(r) for r in js]
+
+
+def kb(value: int) -> str:
+    return f"{value / 1024:7.1f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        times = [build(site) for _ in range(args.runs)]
+        print(f"build (strict, {args.runs} runs): median {statistics.median(times):.2f} s "
+              f"(min {min(times):.2f}, max {max(times):.2f})")
+        index = site / "search" / "search_index.json"
+        print("\npage weight in KiB        raw    gzip")
+        for name, rel in PAGES.items():
+            page = site / rel
+            css, js = assets(site, page)
+            rows = {"HTML": [page], "CSS": css, "JS": js}
+            total_raw = total_gz = 0
+            print(f"{name}")
+            for label, paths in rows.items():
+                raw, packed = sizes(paths)
+                total_raw += raw
+                total_gz += packed
+                print(f"  {label:<20}{kb(raw)} {kb(packed)}")
+            raw, packed = sizes([index])
+            print(f"  {'search index':<20}{kb(raw)} {kb(packed)}  (loaded when search opens)")
+            print(f"  {'first view total':<20}{kb(total_raw)} {kb(total_gz)}  (HTML + CSS + JS)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
