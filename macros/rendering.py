@@ -27,7 +27,7 @@ COLUMNS = (
     "Section and official text",
     "The rule, in our words",
     "Waiting period",
-    "After the waiting period",
+    "What still applies",
     "Status",
 )
 
@@ -79,6 +79,8 @@ def _rule_cell(code: Code, provision: Provision) -> str:
         parts.append(
             '<strong class="ott-unconfirmed">Not confirmed, not a statement of the rule:</strong> '
         )
+    elif provision.status is Status.secondary:
+        parts.append('<strong class="ott-unconfirmed">Seen only in a secondary source:</strong> ')
     parts.append(f"<p>{text(provision.rule)}</p>")
     if provision.quote:
         parts.append(

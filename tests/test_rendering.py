@@ -61,11 +61,12 @@ def test_real_table_has_a_row_per_code_with_citations() -> None:
     dataset = load_dataset(ROOT / "data")
     soup = BeautifulSoup(rendering.comparison_table(dataset, "sexual-relationships-former-clients"),
                          "html.parser")
-    rows = soup.select("tbody tr")
-    assert [row["id"] for row in rows] == ["apa-10-08", "aca-a-5-c"]
+    rows = {row["id"]: row for row in soup.select("tbody tr")}
+    order = [row["id"].split("-")[0] for row in soup.select("tbody tr")]
+    assert order == dataset.topics["sexual-relationships-former-clients"].codes
     headers = [th.get_text() for th in soup.select("thead th")]
     assert headers == list(rendering.COLUMNS)
-    apa, aca = rows
+    apa, aca = rows["apa-10-08"], rows["aca-a-5-c"]
     assert "2 years" in apa.get_text() and "5 years" in aca.get_text()
     assert apa.select_one('a[href="https://www.apa.org/ethics/code"]') is not None
     assert aca.select_one('a[href="https://www.counseling.org/resources/aca-code-of-ethics.pdf"]')
@@ -95,6 +96,18 @@ def test_anchor_ids_are_stable() -> None:
     assert rendering.anchor_id("aca", "A.5.c") == "aca-a-5-c"
     assert rendering.anchor_id("apa", "10.08") == "apa-10-08"
     assert rendering.anchor_id("ca-bpc", "§ 4982(k)") == "ca-bpc-4982-k"
+
+
+def test_secondary_rule_is_labelled() -> None:
+    dataset = load_dataset(ROOT / "data")
+    soup = BeautifulSoup(rendering.comparison_table(dataset, "sexual-relationships-former-clients"),
+                         "html.parser")
+    for row in soup.select("tbody tr"):
+        rule = row.select("td")[1].get_text()
+        if row["data-status"] == "secondary":
+            assert rule.startswith("Seen only in a secondary source:")
+        elif row["data-status"] == "confirmed":
+            assert not rule.startswith(("Seen only", "Not confirmed"))
 
 
 def test_unknown_topic_suggests_the_nearest() -> None:
