@@ -130,13 +130,18 @@ def _section_cell(code: Code, provision: Provision) -> str:
 
 def _row(code: Code, provision: Provision) -> str:
     row_id = anchor_id(code.id, provision.section)
-    cells = [
-        f'<th scope="row">{_code_cell(code)}</th>',
-        f"<td>{_section_cell(code, provision)}</td>",
-        f"<td>{_rule_cell(code, provision)}</td>",
-        f"<td>{text(waiting_period_label(provision.waiting_period))}</td>",
-        f"<td>{_after_cell(provision)}</td>",
-        f"<td>{_status_cell(provision)}</td>",
+    contents = [
+        _code_cell(code),
+        _section_cell(code, provision),
+        _rule_cell(code, provision),
+        text(waiting_period_label(provision.waiting_period)),
+        _after_cell(provision),
+        _status_cell(provision),
+    ]
+    # data-label lets narrow screens show each cell as a labelled line (see handbook.css).
+    cells = [f'<th scope="row">{contents[0]}</th>'] + [
+        f'<td data-label="{text(label)}">{content}</td>'
+        for label, content in zip(COLUMNS[1:], contents[1:])
     ]
     status = provision.status.value
     return f'<tr id="{text(row_id)}" data-status="{status}">' + "".join(cells) + "</tr>"

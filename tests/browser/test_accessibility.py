@@ -35,3 +35,21 @@ def test_no_axe_violations(page_and_log: tuple[Page, object], site_url: str, pat
 def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
     page.goto(site_url)
     assert page.get_attribute('[data-md-component="search"]', "aria-label") == "Search"
+
+
+def test_table_reads_as_cards_on_a_phone(browser, site_url: str) -> None:  # noqa: ANN001
+    """At phone width the comparison table needs no sideways scrolling and stays accessible."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light")
+    page = context.new_page()
+    try:
+        page.goto(site_url + "codes/former-clients/")
+        page.wait_for_load_state("networkidle")
+        region = page.locator("div.ott-compare")
+        assert region.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "table overflows"
+        label = page.locator("tbody td").first.evaluate(
+            "el => getComputedStyle(el, '::before').content")
+        assert label.strip('"') == "Section and official text"
+        violations = AXE.run(page).response["violations"]
+        assert violations == [], describe(violations)
+    finally:
+        context.close()
