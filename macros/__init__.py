@@ -11,8 +11,9 @@ from pathlib import Path
 
 
 def define_env(env) -> None:
-    """Called by mkdocs-macros: expose the renderers as macros."""
+    """Called by mkdocs-macros: expose the renderers as macros, one per generated block."""
     from mkdocs.exceptions import PluginError
+    from mkdocs.utils import get_relative_url
 
     from . import rendering
     from .errors import DataErrors
@@ -23,7 +24,31 @@ def define_env(env) -> None:
     except DataErrors as exc:
         raise PluginError(exc.report("; no page was built")) from None
 
+    def link(target: str) -> str:
+        """A site-relative address (like 'compare/x/') as seen from the page being rendered."""
+        return get_relative_url(target, env.page.url)
+
     @env.macro
     def comparison_table(topic_id: str) -> str:
         """The comparison table for one topic in data/topics.yaml."""
         return rendering.comparison_table(dataset, topic_id)
+
+    @env.macro
+    def cite(code_id: str, section: str) -> str:
+        """An inline citation of one provision, like cite("aca", "A.5.c")."""
+        return rendering.citation(dataset, code_id, section, link)
+
+    @env.macro
+    def code_page(code_id: str) -> str:
+        """The body of a code's own page."""
+        return rendering.code_page(dataset, code_id, link)
+
+    @env.macro
+    def topics_index() -> str:
+        """The table of all comparison topics."""
+        return rendering.topics_index(dataset, link)
+
+    @env.macro
+    def codes_index() -> str:
+        """The table of all codes and laws."""
+        return rendering.codes_index(dataset, link)

@@ -73,15 +73,6 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[DataError
                         )
                     )
             else:
-                if code_id not in topic.codes:
-                    errors.append(
-                        source.error(
-                            at + ("topic",),
-                            f"is {provision.topic!r}, but that topic's codes in data/topics.yaml "
-                            f"do not list {code_id!r}, so this rule would never be shown: "
-                            "add it there",
-                        )
-                    )
                 if topic.compares_waiting_period and provision.waiting_period is None:
                     errors.append(
                         source.error(
@@ -120,6 +111,18 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[DataError
         topics_source = dataset.sources["topics"]
         for topic_id, topic in known_topics.items():
             index = topic_lines.get(topic_id)
+            has_rules = any(
+                p.topic == topic_id for code in known_codes.values() for p in code.provisions
+            )
+            if not has_rules and len(known_codes) == len(dataset.code_files):
+                errors.append(
+                    topics_source.error(
+                        ("topics", index, "id"),
+                        f"is {topic_id!r}, but no code has a provision on it, so its page would "
+                        "show an empty table: add a provision (marked unconfirmed if need be) "
+                        "or remove the topic",
+                    )
+                )
             seen: set[str] = set()
             for position, code_id in enumerate(topic.codes):
                 at = ("topics", index, "codes", position)

@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, format_path
-from .models import Code, Topic, TopicsFile
+from .models import Code, Provision, Topic, TopicsFile
 
 Loc = tuple[Any, ...]
 
@@ -54,6 +54,21 @@ class Dataset:
 
     def code_source(self, code_id: str) -> SourceFile:
         return self.sources[f"code:{code_id}"]
+
+    def provisions_on(self, topic_id: str) -> list[tuple[Code, Provision]]:
+        """Every (code, provision) on a topic: the topic's listed codes first, in its order,
+        then the other codes by short name; a code's provisions in file order."""
+        listed = list(self.topics[topic_id].codes) if topic_id in self.topics else []
+        others = sorted(
+            (c for c in self.codes if c not in listed), key=lambda c: self.codes[c].short_name.lower()
+        )
+        return [
+            (self.codes[code_id], provision)
+            for code_id in listed + others
+            if code_id in self.codes
+            for provision in self.codes[code_id].provisions
+            if provision.topic == topic_id
+        ]
 
 
 # --- YAML with line numbers ------------------------------------------------

@@ -157,6 +157,22 @@ class Status(str, Enum):
     unconfirmed = "unconfirmed"
 
 
+class CodeKind(str, Enum):
+    """What sort of text a code file holds."""
+
+    ethics_code = "ethics-code"
+    statute = "statute"
+    regulation = "regulation"
+
+
+class Jurisdiction(str, Enum):
+    """Where a code or law applies."""
+
+    national = "national"
+    international = "international"
+    california = "california"
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -219,6 +235,13 @@ class Code(Model):
     short_name: Text = Field(description="the abbreviation readers know, like ACA")
     name: Text = Field(description="the code's full title, like ACA Code of Ethics")
     publisher: Text = Field(description="who publishes the code, like American Counseling Association")
+    kind: CodeKind = Field(
+        description="ethics-code (a professional association's code), statute (a law passed "
+        "by a legislature) or regulation (rules made by a board or agency)"
+    )
+    jurisdiction: Jurisdiction = Field(
+        description="where it applies: national (United States), international, or california"
+    )
     version: Text = Field(
         description="the version in force, as the publisher names it, like '2014' or "
         "'2002, amended effective June 1, 2010 and January 1, 2017'"
@@ -252,8 +275,9 @@ class Topic(Model):
     title: Text = Field(description="the topic as a reader would name it")
     summary: Text = Field(description="one or two plain sentences on what the topic covers")
     codes: list[Slug] = Field(
-        min_length=1,
-        description="the ids of the codes compared on this topic, in table order, like [apa, aca]",
+        default_factory=list,
+        description="optional: the ids of the codes to show first, in this order, like [apa, aca]; "
+        "any other code with a provision on this topic follows, by name",
     )
     compares_waiting_period: StrictBool = Field(
         False,

@@ -10,11 +10,12 @@ import difflib
 import html
 import re
 from datetime import date
+from typing import Callable
 from urllib.parse import urlsplit
 
 from .errors import UnknownReference
 from .loading import Dataset
-from .models import NEVER, NOT_SPECIFIED, Code, Provision, Status
+from .models import NEVER, NOT_SPECIFIED, Code, Provision, Status, Topic
 
 STATUS_LABELS = {
     Status.confirmed: "Confirmed",
@@ -128,42 +129,66 @@ def _section_cell(code: Code, provision: Provision) -> str:
     return "".join(parts)
 
 
-def _row(code: Code, provision: Provision) -> str:
+WAITING_COLUMNS = ("Waiting period", "What still applies")
+
+
+def columns_for(topic: Topic) -> tuple[str, ...]:
+    """The table's columns: the waiting-period pair only where the topic compares them."""
+    if topic.compares_waiting_period:
+        return COLUMNS
+    return tuple(column for column in COLUMNS if column not in WAITING_COLUMNS)
+
+
+def _row(code: Code, provision: Provision, columns: tuple[str, ...]) -> str:
     row_id = anchor_id(code.id, provision.section)
-    contents = [
-        _code_cell(code),
-        _section_cell(code, provision),
-        _rule_cell(code, provision),
-        text(waiting_period_label(provision.waiting_period)),
-        _after_cell(provision),
-        _status_cell(provision),
-    ]
+    cells_by_column = {
+        "Section and official text": lambda: _section_cell(code, provision),
+        "The rule, in our words": lambda: _rule_cell(code, provision),
+        "Waiting period": lambda: text(waiting_period_label(provision.waiting_period)),
+        "What still applies": lambda: _after_cell(provision),
+        "Status": lambda: _status_cell(provision),
+    }
     # data-label lets narrow screens show each cell as a labelled line (see handbook.css).
-    cells = [f'<th scope="row">{contents[0]}</th>'] + [
-        f'<td data-label="{text(label)}">{content}</td>'
-        for label, content in zip(COLUMNS[1:], contents[1:])
+    cells = [f'<th scope="row">{_code_cell(code)}</th>'] + [
+        f'<td data-label="{text(column)}">{cells_by_column[column]()}</td>' for column in columns[1:]
     ]
     status = provision.status.value
-    return f'<tr id="{text(row_id)}" data-status="{status}">' + "".join(cells) + "</tr>"
+    return (f'<tr id="{text(row_id)}" data-code="{text(code.id)}" data-status="{status}">'
+            + "".join(cells) + "</tr>")
+
+
+def _topic(dataset: Dataset, topic_id: str, macro: str) -> Topic:
+    topic = dataset.topics.get(topic_id)
+    if topic is None:
+        raise UnknownReference(
+            f"{macro}: there is no topic {topic_id!r} in data/topics.yaml"
+            f"{_did_you_mean(str(topic_id), dataset.topics)}"
+        )
+    return topic
+
+
+def _code(dataset: Dataset, code_id: str, macro: str) -> Code:
+    code = dataset.codes.get(code_id)
+    if code is None:
+        raise UnknownReference(
+            f"{macro}: there is no code {code_id!r} in data/codes/"
+            f"{_did_you_mean(str(code_id), dataset.codes)}"
+        )
+    return code
+
+
+def _did_you_mean(value: str, choices: object) -> str:
+    close = difflib.get_close_matches(value, [str(c) for c in choices], n=1)  # type: ignore[union-attr]
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def comparison_table(dataset: Dataset, topic_id: str) -> str:
-    """The comparison table for one topic: one row per code, every cell cited."""
-    topic = dataset.topics.get(topic_id)
-    if topic is None:
-        close = difflib.get_close_matches(str(topic_id), list(dataset.topics), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise UnknownReference(
-            f"comparison_table: there is no topic {topic_id!r} in data/topics.yaml{hint}"
-        )
+    """The comparison table for one topic: one row per provision, every cell cited."""
+    topic = _topic(dataset, topic_id, "comparison_table")
+    columns = columns_for(topic)
     caption_id = f"compare-{topic.id}"
-    header = "".join(f'<th scope="col">{text(name)}</th>' for name in COLUMNS)
-    rows = []
-    for code_id in topic.codes:
-        code = dataset.codes[code_id]
-        for provision in code.provisions:
-            if provision.topic == topic.id:
-                rows.append(_row(code, provision))
+    header = "".join(f'<th scope="col">{text(name)}</th>' for name in columns)
+    rows = [_row(code, provision, columns) for code, provision in dataset.provisions_on(topic.id)]
     return (
         f'<div class="ott-compare" role="region" aria-labelledby="{caption_id}" tabindex="0">'
         f'<table class="ott-compare__table">'
@@ -172,3 +197,158 @@ def comparison_table(dataset: Dataset, topic_id: str) -> str:
         f"<tbody>{''.join(rows)}</tbody>"
         "</table></div>"
     )
+
+
+# --- links between pages ---------------------------------------------------
+# Page addresses follow one convention, so data never holds URLs of our own pages:
+#   a topic's comparison table  -> compare/<topic-id>/
+#   a code's page               -> codes/<code-id>/
+
+def topic_page(topic_id: str) -> str:
+    return f"compare/{topic_id}/"
+
+
+def code_page_url(code_id: str) -> str:
+    return f"codes/{code_id}/"
+
+
+Link = Callable[[str], str]  # site-relative address -> href usable from the current page
+
+
+def citation(dataset: Dataset, code_id: str, section: str, link: Link) -> str:
+    """An inline citation: links to the provision's row in its topic table, and carries the
+    rule in our words as a tooltip (hover and keyboard focus)."""
+    code = _code(dataset, code_id, "cite")
+    provision = next((p for p in code.provisions if p.section == section), None)
+    if provision is None:
+        raise UnknownReference(
+            f"cite: {code.short_name} has no section {section!r} in data/codes/{code.id}.yaml"
+            f"{_did_you_mean(str(section), [p.section for p in code.provisions])}"
+        )
+    href = link(topic_page(provision.topic)) + "#" + anchor_id(code.id, provision.section)
+    prefix = {
+        Status.confirmed: "",
+        Status.secondary: "Seen only in a secondary source: ",
+        Status.unconfirmed: "Not confirmed: ",
+    }[provision.status]
+    tip = f"{code.short_name} {provision.section} ({code.version}). {prefix}{provision.rule}"
+    return (
+        f'<a class="ott-cite" data-status="{provision.status.value}" href="{text(href)}" '
+        f'title="{text(tip)}">{text(code.short_name)} {text(provision.section)}</a>'
+    )
+
+
+# --- index and code pages ----------------------------------------------------
+
+def topics_index(dataset: Dataset, link: Link) -> str:
+    """A table of every topic: what it covers and which codes address it."""
+    rows = []
+    for topic in dataset.topics.values():
+        names = []
+        code_ids = dict.fromkeys(code.id for code, _ in dataset.provisions_on(topic.id))
+        for code in (dataset.codes[code_id] for code_id in code_ids):
+            names.append(f'<abbr title="{text(code.name)}">{text(code.short_name)}</abbr>')
+        rows.append(
+            f'<tr><th scope="row"><a href="{text(link(topic_page(topic.id)))}">{text(topic.title)}</a></th>'
+            f"<td>{text(topic.summary)}</td><td>{', '.join(names) or 'None yet'}</td></tr>"
+        )
+    return (
+        '<div class="ott-compare" role="region" aria-labelledby="topics-index" tabindex="0">'
+        '<table class="ott-compare__table ott-index">'
+        '<caption id="topics-index">Topics compared across the codes</caption>'
+        '<thead><tr><th scope="col">Topic</th><th scope="col">What it covers</th>'
+        '<th scope="col">Codes with a rule on it</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+KIND_LABELS = {"ethics-code": "Code of ethics", "statute": "Law (statute)", "regulation": "Regulation"}
+JURISDICTION_LABELS = {"national": "United States", "international": "International",
+                       "california": "California"}
+
+
+def codes_index(dataset: Dataset, link: Link) -> str:
+    """A table of every code and law: version, where it applies, when it was last checked."""
+    rows = []
+    for code in sorted(dataset.codes.values(), key=lambda c: (c.kind.value != "ethics-code", c.short_name.lower())):
+        open_items = sum(p.status is not Status.confirmed for p in code.provisions)
+        rows.append(
+            f'<tr><th scope="row"><a href="{text(link(code_page_url(code.id)))}">'
+            f"{text(code.short_name)}</a><br><span class=\"ott-small\">{text(code.name)}</span></th>"
+            f"<td>{text(KIND_LABELS[code.kind.value])}, {text(JURISDICTION_LABELS[code.jurisdiction.value])}</td>"
+            f"<td>{text(code.version)}</td>"
+            f"<td>{len(code.provisions)}, of which {open_items} not fully confirmed</td>"
+            f"<td>{text(us_date(code.verified_on))}</td></tr>"
+        )
+    return (
+        '<div class="ott-compare" role="region" aria-labelledby="codes-index" tabindex="0">'
+        '<table class="ott-compare__table ott-index">'
+        '<caption id="codes-index">Codes of ethics and laws in this handbook</caption>'
+        '<thead><tr><th scope="col">Code or law</th><th scope="col">Kind</th>'
+        '<th scope="col">Version</th><th scope="col">Rules recorded</th>'
+        '<th scope="col">Last checked</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _md_heading_text(value: str) -> str:
+    """Escape text for a Markdown heading: HTML-escaped, Markdown punctuation neutralised."""
+    escaped = text(value)
+    return re.sub(r"([\\`*_\[\]#+!|~])", r"\\\1", escaped)
+
+
+def code_page(dataset: Dataset, code_id: str, link: Link) -> str:
+    """A code's own page (Markdown): its facts, what is unconfirmed, and its rules by topic."""
+    code = _code(dataset, code_id, "code_page")
+    facts = [
+        ("Publisher", text(code.publisher)),
+        ("Kind", f"{text(KIND_LABELS[code.kind.value])}, {text(JURISDICTION_LABELS[code.jurisdiction.value])}"),
+        ("Version", text(code.version)),
+        ("In force since", text(us_date(code.effective_date))),
+        ("Whom it binds", text(code.binds)),
+        ("Official text", f'<a href="{text(code.official_url)}">{text(code.official_url)}</a>'),
+        ("Last checked by us", text(us_date(code.verified_on))),
+    ]
+    if code.revision_note:
+        facts.append(("Revision", text(code.revision_note)))
+    out = ['<dl class="ott-facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>", ""]
+
+    open_items = [p for p in code.provisions if p.status is not Status.confirmed]
+    out.append("## What we have not confirmed { #not-confirmed }")
+    out.append("")
+    if open_items:
+        items = "".join(
+            f"<li><strong>{text(p.section)}</strong> ({text(STATUS_LABELS[p.status])}): "
+            f"{text(p.status_note or '')}</li>"
+            for p in open_items
+        )
+        out.append(f'<ul class="ott-open-items">{items}</ul>')
+    else:
+        out.append("<p>Every rule recorded for this code is confirmed against its wording.</p>")
+    out.append("")
+
+    for topic in dataset.topics.values():
+        provisions = [p for p in code.provisions if p.topic == topic.id]
+        if not provisions:
+            continue
+        out.append(f"## {_md_heading_text(topic.title)} {{ #{topic.id} }}")
+        out.append("")
+        compare = text(link(topic_page(topic.id)))
+        for provision in provisions:
+            anchor = anchor_id(code.id, provision.section)
+            heading = f" {text(provision.heading)}" if provision.heading else ""
+            waiting = ""
+            if provision.waiting_period is not None:
+                waiting = (
+                    f"<p><strong>Waiting period:</strong> {text(waiting_period_label(provision.waiting_period))}. "
+                    f"<strong>What still applies:</strong> {_after_cell(provision)}</p>"
+                )
+            out.append(
+                f'<div class="ott-provision" id="{anchor}" data-status="{provision.status.value}">'
+                f'<p class="ott-provision__title"><strong>{text(provision.section)}</strong>{heading}</p>'
+                f"{_rule_cell(code, provision)}{waiting}{_status_cell(provision)}"
+                f'<p><a href="{text(provision.source_url)}">Official text</a> · '
+                f'<a href="{compare}#{anchor}">Compare with other codes</a></p></div>'
+            )
+            out.append("")
+    return "\n".join(out)

@@ -21,7 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = {"home": "index.html", "table (slice)": "codes/former-clients/index.html"}
+PAGES = {"home": "index.html", "table (slice)": "compare/sexual-relationships-former-clients/index.html"}
 
 
 def build(site: Path) -> float:

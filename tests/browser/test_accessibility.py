@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 AXE = Axe()
-PAGES = ["", "codes/former-clients/"]
+PAGES = ["", "compare/sexual-relationships-former-clients/", "compare/", "codes/",
+         "codes/aca/", "about/sources/"]
 
 
 def describe(violations: list[dict]) -> str:
@@ -42,7 +43,7 @@ def test_table_reads_as_cards_on_a_phone(browser, site_url: str) -> None:  # noq
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light")
     page = context.new_page()
     try:
-        page.goto(site_url + "codes/former-clients/")
+        page.goto(site_url + "compare/sexual-relationships-former-clients/")
         page.wait_for_load_state("networkidle")
         region = page.locator("div.ott-compare")
         assert region.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "table overflows"
@@ -53,3 +54,20 @@ def test_table_reads_as_cards_on_a_phone(browser, site_url: str) -> None:  # noq
         assert violations == [], describe(violations)
     finally:
         context.close()
+
+
+def test_citation_shows_the_rule_on_keyboard_focus(page: Page, site_url: str) -> None:
+    page.goto(site_url + "about/sources/")
+    citation = page.locator("a.ott-cite").first
+    rule = citation.get_attribute("title") or ""
+    assert rule.startswith("APA 10.08")
+    page.keyboard.press("Tab")  # start tabbing from the top, as a keyboard user would
+    for _ in range(60):
+        if citation.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the citation cannot be reached with the Tab key")
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("A psychologist does not have a sexual relationship")

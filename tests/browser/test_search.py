@@ -23,9 +23,9 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("former client", "codes/former-clients/"),
-        ("waiting period", "codes/former-clients/"),
-        ("romantic relationship", "codes/former-clients/"),
+        ("former client", "compare/sexual-relationships-former-clients/"),
+        ("waiting period", "compare/sexual-relationships-former-clients/"),
+        ("romantic relationship", "compare/sexual-relationships-former-clients/"),
     ],
 )
 def test_search_finds_the_comparison_page(page: Page, site_url: str, query: str, expected: str) -> None:
@@ -36,5 +36,5 @@ def test_search_finds_the_comparison_page(page: Page, site_url: str, query: str,
 def test_search_result_opens_the_page_with_highlight(page: Page, site_url: str) -> None:
     search(page, site_url, "waiting period")
     page.locator(".md-search-result__item > .md-search-result__link").first.click()
-    expect(page).to_have_url(re.compile(r"codes/former-clients/"))
+    expect(page).to_have_url(re.compile(r"compare/sexual-relationships-former-clients/"))
     expect(page.locator("mark").first).to_be_visible()

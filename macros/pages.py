@@ -1,0 +1,107 @@
+"""Page stubs for generated pages: one per topic (compare/<id>.md) and per code
+(codes/<id>.md). Each stub is front matter and a heading taken from the data,
+then one macro call; editors may add prose after the heading.
+
+`make pages` writes missing stubs and refreshes their headers; a test fails when
+a stub is missing or its header no longer matches the data.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .loading import Dataset, load_dataset
+from .models import Code, Topic
+
+
+def _yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def topic_header(topic: Topic) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_text(topic.title)}\n"
+        f"description: {_yaml_text(topic.summary)}\n"
+        "render_macros: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f"# {topic.title}\n"
+    )
+
+
+def code_title(code: Code) -> str:
+    """'ACA Code of Ethics', or 'Ethical Principles ... (APA)' when the name lacks the abbreviation."""
+    return code.name if code.short_name in code.name else f"{code.name} ({code.short_name})"
+
+
+def code_header(code: Code) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_text(code_title(code))}\n"
+        f"description: {_yaml_text(f'What the {code.name} ({code.version}) says about multiple relationships and boundaries, section by section, with links to the official text.')}\n"
+        "render_macros: true\n"
+        "---\n\n"
+        f"# {code_title(code)}\n"
+    )
+
+
+def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
+    """docs-relative path -> (header, macro call) for every generated page."""
+    pages = {}
+    for topic in dataset.topics.values():
+        pages[f"compare/{topic.id}.md"] = (topic_header(topic), f'{{{{ comparison_table("{topic.id}") }}}}')
+    for code in dataset.codes.values():
+        pages[f"codes/{code.id}.md"] = (code_header(code), f'{{{{ code_page("{code.id}") }}}}')
+    return pages
+
+
+def stale_pages(docs: Path, dataset: Dataset) -> list[str]:
+    """Sentences naming each stub that is missing, out of date, or lacks its macro call."""
+    problems = []
+    for rel, (header, call) in expected_pages(dataset).items():
+        path = docs / rel
+        if not path.is_file():
+            problems.append(f"docs/{rel} is missing: run `make pages`")
+            continue
+        content = path.read_text(encoding="utf-8")
+        if not content.startswith(header):
+            problems.append(f"docs/{rel} has an out-of-date title or description: run `make pages`")
+        if call not in content:
+            problems.append(f"docs/{rel} does not call {call}")
+    return problems
+
+
+def write_pages(docs: Path, dataset: Dataset) -> list[str]:
+    """Create missing stubs and refresh headers, keeping any prose after the heading."""
+    written = []
+    for rel, (header, call) in expected_pages(dataset).items():
+        path = docs / rel
+        if path.is_file():
+            content = path.read_text(encoding="utf-8")
+            if content.startswith(header):
+                continue
+            # Keep everything after the first heading line.
+            lines = content.splitlines(keepends=True)
+            heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+            body = "".join(lines[heading + 1:]) if heading is not None else f"\n{call}\n"
+            content = header + body
+        else:
+            content = header + f"\n{call}\n"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(f"docs/{rel}")
+    return written
+
+
+def main() -> int:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
+    dataset = load_dataset(root / "data")
+    for name in write_pages(root / "docs", dataset):
+        print(f"wrote {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
