@@ -12,7 +12,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas measure clean help
+.PHONY: serve build check test schemas pages measure clean help
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
@@ -20,6 +20,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make check   check data/ without building"
 	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
+	@echo "make pages   write page stubs for new topics, codes and professions"
 	@echo "make measure print build time and page weight (figures, not a test)"
 
 $(STAMP): requirements.txt
@@ -43,6 +44,9 @@ test: $(STAMP)
 
 schemas: $(STAMP)
 	$(PY) -m macros.schemas data/schemas
+
+pages: $(STAMP)
+	$(PY) -m macros.pages .
 
 measure: $(STAMP)
 	$(PY) scripts/measure.py

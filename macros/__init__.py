@@ -52,3 +52,13 @@ def define_env(env) -> None:
     def codes_index() -> str:
         """The table of all codes and laws."""
         return rendering.codes_index(dataset, link)
+
+    @env.macro
+    def rules_for(profession_id: str, jurisdiction: str) -> str:
+        """The body of a "rules that apply to me" page."""
+        return rendering.rules_for(dataset, profession_id, jurisdiction, link)
+
+    @env.macro
+    def profession_chooser() -> str:
+        """Links to every profession and jurisdiction page."""
+        return rendering.profession_chooser(dataset, link)

@@ -153,4 +153,48 @@ def check_dataset(dataset: Dataset, today: date | None = None) -> list[DataError
                             "or remove the code from this list",
                         )
                     )
+    errors.extend(_check_professions(dataset))
+    return errors
+
+
+def _check_professions(dataset: Dataset) -> list[DataError]:
+    source = dataset.sources.get("professions")
+    if source is None:
+        return []
+    errors: list[DataError] = []
+    items = source.content.get("professions", [])
+    positions = {item.get("id"): i for i, item in enumerate(items) if isinstance(item, dict)}
+    for profession_id, profession in dataset.professions.items():
+        index = positions.get(profession_id)
+        for jurisdiction in ("national", "california"):
+            seen: set[str] = set()
+            for position, rule in enumerate(getattr(profession, jurisdiction)):
+                at = ("professions", index, jurisdiction, position)
+                if rule.code in seen:
+                    errors.append(source.error(at + ("code",), f"is {rule.code!r}, which this list already has: list each code once"))
+                    continue
+                seen.add(rule.code)
+                code = dataset.codes.get(rule.code)
+                if code is None:
+                    if rule.code not in dataset.code_files:
+                        errors.append(
+                            source.error(
+                                at + ("code",),
+                                f"is {rule.code!r}, which is not a code we have"
+                                f"{_did_you_mean(rule.code, dataset.codes)}: codes are the files in "
+                                "data/codes/, named by id (like aca for data/codes/aca.yaml)",
+                            )
+                        )
+                    continue
+                known = [p.section for p in code.provisions]
+                for spot, section in enumerate(rule.sections):
+                    if section not in known:
+                        errors.append(
+                            source.error(
+                                at + ("sections", spot),
+                                f"is {section!r}, which data/codes/{code.id}.yaml does not have"
+                                f"{_did_you_mean(section, known)}: use a section exactly as it is "
+                                "written there",
+                            )
+                        )
     return errors

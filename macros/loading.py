@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors, format_path
-from .models import Code, Provision, Topic, TopicsFile
+from .models import Code, Profession, ProfessionsFile, Provision, Topic, TopicsFile
 
 Loc = tuple[Any, ...]
 
@@ -49,8 +49,9 @@ class Dataset:
 
     codes: dict[str, Code]
     topics: dict[str, Topic]
-    sources: dict[str, SourceFile]  # "code:aca", "topics" -> where it came from
+    sources: dict[str, SourceFile]  # "code:aca", "topics", "professions" -> where it came from
     code_files: set[str] = field(default_factory=set)  # stems of every codes/*.yaml, valid or not
+    professions: dict[str, Profession] = field(default_factory=dict)
 
     def code_source(self, code_id: str) -> SourceFile:
         return self.sources[f"code:{code_id}"]
@@ -354,7 +355,33 @@ def load_dataset(data_dir: Path | str) -> Dataset:
                         continue
                     topics[topic.id] = topic
 
-    dataset = Dataset(codes=codes, topics=topics, sources=sources, code_files=code_files)
+    professions: dict[str, Profession] = {}
+    professions_path = data_dir / "professions.yaml"
+    if not professions_path.is_file():
+        errors.append(
+            DataError(name_of(professions_path), None, "", "is missing: the professions file must exist")
+        )
+    else:
+        source = read_yaml(professions_path, name_of(professions_path), errors)
+        if source is not None:
+            parsed = validate(source, ProfessionsFile, errors)
+            if parsed is not None:
+                sources["professions"] = source
+                for index, profession in enumerate(parsed.professions):
+                    if profession.id in professions:
+                        errors.append(
+                            source.error(
+                                ("professions", index, "id"),
+                                f"is {profession.id!r}, which another profession already uses: "
+                                "every profession needs its own id",
+                            )
+                        )
+                        continue
+                    professions[profession.id] = profession
+
+    dataset = Dataset(
+        codes=codes, topics=topics, sources=sources, code_files=code_files, professions=professions
+    )
     errors.extend(check_dataset(dataset))
     if errors:
         raise DataErrors(errors)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .loading import Dataset, load_dataset
-from .models import Code, Topic
+from .models import Code, Profession, Topic
 
 
 def _yaml_text(value: str) -> str:
@@ -47,6 +47,23 @@ def code_header(code: Code) -> str:
     )
 
 
+JURISDICTION_TITLES = {"national": "anywhere in the United States", "california": "in California"}
+
+
+def rules_header(profession: Profession, jurisdiction: str) -> str:
+    where = JURISDICTION_TITLES[jurisdiction]
+    title = f"Rules for {profession.plural} {where}"
+    return (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"description: {_yaml_text(f'The codes of ethics and laws that bind or guide {profession.plural} {where}, and what each says, topic by topic.')}\n"
+        "render_macros: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f"# {title}\n"
+    )
+
+
 def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
     """docs-relative path -> (header, macro call) for every generated page."""
     pages = {}
@@ -54,6 +71,12 @@ def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
         pages[f"compare/{topic.id}.md"] = (topic_header(topic), f'{{{{ comparison_table("{topic.id}") }}}}')
     for code in dataset.codes.values():
         pages[f"codes/{code.id}.md"] = (code_header(code), f'{{{{ code_page("{code.id}") }}}}')
+    for profession in dataset.professions.values():
+        for jurisdiction in JURISDICTION_TITLES:
+            pages[f"apply/{profession.id}-{jurisdiction}.md"] = (
+                rules_header(profession, jurisdiction),
+                f'{{{{ rules_for("{profession.id}", "{jurisdiction}") }}}}',
+            )
     return pages
 
 

@@ -182,27 +182,34 @@ def _did_you_mean(value: str, choices: object) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def comparison_table(dataset: Dataset, topic_id: str) -> str:
-    """The comparison table for one topic: one row per provision, every cell cited."""
-    topic = _topic(dataset, topic_id, "comparison_table")
-    columns = columns_for(topic)
-    caption_id = f"compare-{topic.id}"
+def _table(caption_id: str, caption: str, columns: tuple[str, ...], rows: list[str]) -> str:
     header = "".join(f'<th scope="col">{text(name)}</th>' for name in columns)
-    rows = [_row(code, provision, columns) for code, provision in dataset.provisions_on(topic.id)]
     return (
         f'<div class="ott-compare" role="region" aria-labelledby="{caption_id}" tabindex="0">'
         f'<table class="ott-compare__table">'
-        f'<caption id="{caption_id}">{text(topic.title)}: how the codes compare</caption>'
+        f'<caption id="{caption_id}">{text(caption)}</caption>'
         f"<thead><tr>{header}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody>"
         "</table></div>"
     )
 
 
+def comparison_table(dataset: Dataset, topic_id: str) -> str:
+    """The comparison table for one topic: one row per provision, every cell cited."""
+    topic = _topic(dataset, topic_id, "comparison_table")
+    columns = columns_for(topic)
+    rows = [_row(code, provision, columns) for code, provision in dataset.provisions_on(topic.id)]
+    return _table(f"compare-{topic.id}", f"{topic.title}: how the codes compare", columns, rows)
+
+
 # --- links between pages ---------------------------------------------------
 # Page addresses follow one convention, so data never holds URLs of our own pages:
 #   a topic's comparison table  -> compare/<topic-id>/
 #   a code's page               -> codes/<code-id>/
+
+def rules_page_url(profession_id: str, jurisdiction: str) -> str:
+    return f"apply/{profession_id}-{jurisdiction}/"
+
 
 def topic_page(topic_id: str) -> str:
     return f"compare/{topic_id}/"
@@ -352,3 +359,110 @@ def code_page(dataset: Dataset, code_id: str, link: Link) -> str:
             )
             out.append("")
     return "\n".join(out)
+
+
+# --- rules that apply to me ------------------------------------------------
+
+JURISDICTIONS = {"national": "anywhere in the United States", "california": "in California"}
+BASIS_LABELS = {
+    "licence": "Your licence",
+    "membership": "Membership",
+    "certification": "Certification",
+    "law": "The law",
+    "guidance": "Guidance",
+}
+
+
+def _profession(dataset: Dataset, profession_id: str, jurisdiction: str, macro: str):  # noqa: ANN202
+    profession = dataset.professions.get(profession_id)
+    if profession is None:
+        raise UnknownReference(
+            f"{macro}: there is no profession {profession_id!r} in data/professions.yaml"
+            f"{_did_you_mean(str(profession_id), dataset.professions)}"
+        )
+    if jurisdiction not in JURISDICTIONS:
+        raise UnknownReference(
+            f"{macro}: the jurisdiction must be one of {', '.join(JURISDICTIONS)}, not {jurisdiction!r}"
+        )
+    return profession
+
+
+def applicable_provisions(dataset: Dataset, profession_id: str, jurisdiction: str) -> list[tuple[Code, Provision]]:
+    """Every provision that binds or guides a profession in a jurisdiction."""
+    profession = _profession(dataset, profession_id, jurisdiction, "rules_for")
+    out = []
+    for rule in getattr(profession, jurisdiction):
+        code = dataset.codes[rule.code]
+        for provision in code.provisions:
+            if not rule.sections or provision.section in rule.sections:
+                out.append((code, provision))
+    return out
+
+
+def rules_for(dataset: Dataset, profession_id: str, jurisdiction: str, link: Link) -> str:
+    """The "rules that apply to me" page body (Markdown): which codes and why, then each
+    topic's rules from those codes only, in the same table form as the comparisons."""
+    profession = _profession(dataset, profession_id, jurisdiction, "rules_for")
+    where = JURISDICTIONS[jurisdiction]
+    items = []
+    for rule in getattr(profession, jurisdiction):
+        code = dataset.codes[rule.code]
+        scope = f" (sections {', '.join(rule.sections)})" if rule.sections else ""
+        items.append(
+            f'<li><a href="{text(link(code_page_url(code.id)))}"><strong>{text(code.short_name)}</strong>'
+            f"{text(scope)}</a>: {text(code.name)}, {text(code.version)}. "
+            f"<em>{text(BASIS_LABELS[rule.basis.value])}.</em> {text(rule.why)}</li>"
+        )
+    out = [
+        f"<p>For {text(profession.plural)} {text(where)}, these codes and laws bind or guide you, "
+        "and this is why:</p>",
+        f'<ul class="ott-applies">{"".join(items)}</ul>',
+        "",
+        "<p>Your licensing board's own rules and your employer's policies may add to these. "
+        "A topic not listed below has no rule from these codes in our data yet; that does not "
+        "mean there is none.</p>",
+        "",
+    ]
+    applicable = applicable_provisions(dataset, profession_id, jurisdiction)
+    for topic in dataset.topics.values():
+        rows_for_topic = [(c, p) for c, p in applicable if p.topic == topic.id]
+        if not rows_for_topic:
+            continue
+        columns = columns_for(topic)
+        out.append(f"## {_md_heading_text(topic.title)} {{ #{topic.id} }}")
+        out.append("")
+        out.append(
+            _table(
+                f"rules-{topic.id}",
+                f"{topic.title}: the rules for {profession.plural} {where}",
+                columns,
+                [_row(code, provision, columns) for code, provision in rows_for_topic],
+            )
+        )
+        out.append("")
+        out.append(
+            f'<p class="ott-small"><a href="{text(link(topic_page(topic.id)))}">Compare every code on '
+            f"{text(topic.title.lower())}</a></p>"
+        )
+        out.append("")
+    return "\n".join(out)
+
+
+def profession_chooser(dataset: Dataset, link: Link) -> str:
+    """Links to every profession x jurisdiction page, as a plain table (no JavaScript)."""
+    rows = []
+    for profession in dataset.professions.values():
+        cells = "".join(
+            f'<td><a href="{text(link(rules_page_url(profession.id, j)))}">'
+            f"{text(profession.title)}, {text(label)}</a></td>"
+            for j, label in (("national", "United States"), ("california", "California"))
+        )
+        rows.append(f'<tr><th scope="row">{text(profession.title)}</th>{cells}</tr>')
+    return (
+        '<div class="ott-compare" role="region" aria-labelledby="chooser" tabindex="0">'
+        '<table class="ott-compare__table ott-index">'
+        '<caption id="chooser">Choose your profession and where you practice</caption>'
+        '<thead><tr><th scope="col">Profession</th><th scope="col">Anywhere in the US</th>'
+        '<th scope="col">In California</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )

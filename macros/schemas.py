@@ -10,11 +10,12 @@ import json
 import sys
 from pathlib import Path
 
-from .models import Code, TopicsFile
+from .models import Code, ProfessionsFile, TopicsFile
 
 SCHEMAS = {
     "code.schema.json": (Code, "A code of ethics or a law: data/codes/<id>.yaml"),
     "topics.schema.json": (TopicsFile, "The comparison topics: data/topics.yaml"),
+    "professions.schema.json": (ProfessionsFile, "Who is bound by what: data/professions.yaml"),
 }
 
 

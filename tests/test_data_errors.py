@@ -236,3 +236,26 @@ def test_topic_without_any_rule_is_refused(data_copy: Path) -> None:
         encoding="utf-8")
     error = only_error(data_copy)
     assert "].id is 'home-visits', but no code has a provision on it" in error
+
+
+def test_unknown_code_in_professions(data_copy: Path) -> None:
+    professions = data_copy / "professions.yaml"
+    line = line_of(professions, "      - code: apa")
+    replace_in(professions, "      - code: apa", "      - code: apaa")
+    error = only_error(data_copy)
+    assert error.startswith(
+        f"data/professions.yaml:{line}: professions[0].national[0].code is 'apaa', which is not a "
+        "code we have (did you mean 'apa'?)")
+
+
+def test_unknown_section_in_professions(data_copy: Path) -> None:
+    professions = data_copy / "professions.yaml"
+    replace_in(professions, '"§ 4982(k)"', '"§ 4982(x)"')
+    error = only_error(data_copy)
+    assert "professions[1].california[0].sections[3] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
+    assert "(did you mean '§ 4982(k)'?)" in error
+
+
+def test_missing_professions_file(data_copy: Path) -> None:
+    (data_copy / "professions.yaml").unlink()
+    assert only_error(data_copy) == "data/professions.yaml: is missing: the professions file must exist"

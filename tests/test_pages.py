@@ -12,7 +12,7 @@ from macros import rendering
 from macros.errors import UnknownReference
 from macros.loading import load_dataset
 from macros.models import Status
-from macros.pages import stale_pages, write_pages
+from macros.pages import expected_pages, stale_pages, write_pages
 
 from .conftest import ROOT, replace_in, run_build
 
@@ -64,10 +64,8 @@ def test_every_generated_page_is_in_the_nav() -> None:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     nav = set(_nav_files(config["nav"]))
-    for topic_id in DATASET.topics:
-        assert f"compare/{topic_id}.md" in nav, topic_id
-    for code_id in DATASET.codes:
-        assert f"codes/{code_id}.md" in nav, code_id
+    missing = [page for page in expected_pages(DATASET) if page not in nav]
+    assert missing == [], f"add these pages to the nav in mkdocs.yml: {missing}"
 
 
 def test_code_pages_list_every_provision_and_what_is_unconfirmed(built_site: Path) -> None:
@@ -85,10 +83,11 @@ def test_code_pages_list_every_provision_and_what_is_unconfirmed(built_site: Pat
 def test_links_between_generated_pages_resolve(built_site: Path) -> None:
     """Every internal link in tables, citations and code pages reaches a page and an anchor."""
     checked = 0
-    for page in ["compare/index.html", "codes/index.html", "about/sources/index.html",
-                 *(f"codes/{c}/index.html" for c in DATASET.codes)]:
+    for page in ["compare/index.html", "codes/index.html", "about/sources/index.html", "apply/index.html",
+                 *(f"codes/{c}/index.html" for c in DATASET.codes),
+                 *(f"apply/{p}-{j}/index.html" for p in DATASET.professions for j in ("national", "california"))]:
         path = built_site / page
-        for link in soup_of(built_site, page).select("a.ott-cite, .ott-provision a, .ott-index a"):
+        for link in soup_of(built_site, page).select("a.ott-cite, .ott-provision a, .ott-index a, .ott-applies a, p.ott-small a"):
             href = link["href"]
             if href.startswith("http"):
                 continue
@@ -132,3 +131,65 @@ def test_unknown_citation_fails_the_build_naming_the_page(project_copy: Path, tm
     assert result.returncode != 0
     assert "about/sources.md" in output
     assert "cite: ACA has no section 'A.5.z'" in output
+
+
+def test_former_client_rows_say_what_the_data_says(built_site: Path) -> None:
+    topic = "sexual-relationships-former-clients"
+    soup = soup_of(built_site, f"compare/{topic}/index.html")
+    provisions = DATASET.provisions_on(topic)
+    assert len(soup.select("tbody tr")) == len(provisions)
+    for code, provision in provisions:
+        row = soup.find("tr", id=rendering.anchor_id(code.id, provision.section))
+        cells = {td["data-label"]: td for td in row.select("td")}
+        assert cells["Waiting period"].get_text() == rendering.waiting_period_label(provision.waiting_period)
+        assert cells["Section and official text"].select_one("a.ott-source")["href"] == str(provision.source_url)
+        assert cells["Status"].select_one(".ott-status").get_text() == rendering.STATUS_LABELS[provision.status]
+        assert code.version in row.th.get_text()
+
+
+@pytest.mark.parametrize(
+    ("profession", "jurisdiction", "present", "absent"),
+    [
+        ("marriage-family-therapist", "california", ["ca-bpc-4982-k", "camft-4-1", "aamft-1-3"],
+         ["ca-bpc-4992-3-l", "ca-bpc-4999-90-k", "apa-10-08"]),
+        ("clinical-social-worker", "california", ["ca-bpc-4992-3-l", "nasw-1-09-c"], ["ca-bpc-4982-k"]),
+        ("addiction-counselor", "california", ["ca-bpc-729", "naadac-principle-i"], ["ca-bpc-726", "ca-bpc-728"]),
+        ("psychologist", "national", ["apa-10-08"], ["ca-bpc-726", "aca-a-5-c"]),
+    ],
+)
+def test_rules_pages_show_only_what_applies(built_site: Path, profession: str, jurisdiction: str,
+                                            present: list[str], absent: list[str]) -> None:
+    soup = soup_of(built_site, f"apply/{profession}-{jurisdiction}/index.html")
+    rows = {tr["id"] for tr in soup.select("tbody tr")}
+    expected = {rendering.anchor_id(c.id, p.section)
+                for c, p in rendering.applicable_provisions(DATASET, profession, jurisdiction)}
+    assert rows == expected
+    assert set(present) <= rows and not set(absent) & rows
+    reasons = soup.select("ul.ott-applies li")
+    assert len(reasons) == len(getattr(DATASET.professions[profession], jurisdiction))
+
+
+def test_chooser_links_every_profession_and_place(built_site: Path) -> None:
+    soup = soup_of(built_site, "apply/index.html")
+    hrefs = {a["href"] for a in soup.select("table a")}
+    assert hrefs == {f"{p}-{j}/" for p in DATASET.professions for j in ("national", "california")}
+
+
+def test_no_hand_written_citation_without_a_provision() -> None:
+    from .citations import unknown_citations
+
+    problems = {}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        found = unknown_citations(page.read_text(encoding="utf-8"), DATASET)
+        if found:
+            problems[page.relative_to(ROOT).as_posix()] = found
+    assert problems == {}, f"citations with no provision in data/ (use the cite macro): {problems}"
+
+
+def test_citation_scanner_catches_unknown_sections() -> None:
+    from .citations import unknown_citations
+
+    text = ("See ACA A.5.c and APA 3.05 and NASW 1.09(c) and § 4982(k) and §729. "
+            "But ACA A.9.z, APA Standard 12.01, NASW 1.99(c) and § 4982(z) are not in our data. "
+            'A macro is fine: {{ cite("aca", "A.5.z") }}')
+    assert unknown_citations(text, DATASET) == ["ACA A.9.z", "APA Standard 12.01", "NASW 1.99(c)", "§ 4982(z)"]

@@ -25,6 +25,7 @@ def test_vscode_maps_every_schema_to_its_files() -> None:
     mapping = settings["yaml.schemas"]
     assert mapping["./data/schemas/code.schema.json"] == ["data/codes/*.yaml"]
     assert mapping["./data/schemas/topics.schema.json"] == ["data/topics.yaml"]
+    assert mapping["./data/schemas/professions.schema.json"] == ["data/professions.yaml"]
     for schema_path in mapping:
         assert (ROOT / schema_path).is_file(), schema_path
 
@@ -47,6 +48,8 @@ def test_real_data_passes_the_editor_schemas() -> None:
         errors = [e.message for e in code_validator.iter_errors(_load(path))]
         assert errors == [], f"{path.name}: {errors}"
     assert list(_validator("topics.schema.json").iter_errors(_load(ROOT / "data" / "topics.yaml"))) == []
+    assert list(_validator("professions.schema.json").iter_errors(
+        _load(ROOT / "data" / "professions.yaml"))) == []
 
 
 def test_editor_schema_underlines_a_mistake() -> None:

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 AXE = Axe()
 PAGES = ["", "compare/sexual-relationships-former-clients/", "compare/", "codes/",
-         "codes/aca/", "about/sources/"]
+         "codes/aca/", "about/sources/", "apply/", "apply/marriage-family-therapist-california/"]
 
 
 def describe(violations: list[dict]) -> str:
