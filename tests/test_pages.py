@@ -193,3 +193,15 @@ def test_citation_scanner_catches_unknown_sections() -> None:
             "But ACA A.9.z, APA Standard 12.01, NASW 1.99(c) and § 4982(z) are not in our data. "
             'A macro is fine: {{ cite("aca", "A.5.z") }}')
     assert unknown_citations(text, DATASET) == ["ACA A.9.z", "APA Standard 12.01", "NASW 1.99(c)", "§ 4982(z)"]
+
+
+def test_every_provision_renders_on_its_topic_table(built_site: Path) -> None:
+    for topic_id, topic in DATASET.topics.items():
+        soup = soup_of(built_site, f"compare/{topic_id}/index.html")
+        rows = [tr["id"] for tr in soup.select("table.ott-compare__table tbody tr")]
+        expected = [rendering.anchor_id(c.id, p.section) for c, p in DATASET.provisions_on(topic_id)]
+        assert rows == expected, topic_id
+        headers = tuple(th.get_text() for th in soup.select("thead th"))
+        assert headers == rendering.columns_for(topic)
+    total = sum(len(c.provisions) for c in DATASET.codes.values())
+    assert total == sum(len(DATASET.provisions_on(t)) for t in DATASET.topics)
