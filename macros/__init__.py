@@ -62,3 +62,13 @@ def define_env(env) -> None:
     def profession_chooser() -> str:
         """Links to every profession and jurisdiction page."""
         return rendering.profession_chooser(dataset, link)
+
+    @env.macro
+    def decision_tree(tree_id: str) -> str:
+        """A decision tree: stepper with JavaScript, linked sections without, outline on paper."""
+        return rendering.decision_tree(dataset, tree_id, link)
+
+    @env.macro
+    def trees_index() -> str:
+        """The list of every decision tree."""
+        return rendering.trees_index(dataset, link)

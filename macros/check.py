@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     provisions = sum(len(code.provisions) for code in dataset.codes.values())
     print(
         f"{data_dir}/ is fine: {len(dataset.codes)} codes, {provisions} provisions, "
-        f"{len(dataset.topics)} topic{'' if len(dataset.topics) == 1 else 's'}."
+        f"{len(dataset.topics)} topic{'' if len(dataset.topics) == 1 else 's'}, "
+        f"{len(dataset.professions)} professions, {len(dataset.references)} references, "
+        f"{len(dataset.trees)} decision trees."
     )
     return 0
 

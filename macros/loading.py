@@ -52,6 +52,8 @@ class Dataset:
     sources: dict[str, SourceFile]  # "code:aca", "topics", "professions" -> where it came from
     code_files: set[str] = field(default_factory=set)  # stems of every codes/*.yaml, valid or not
     professions: dict[str, Profession] = field(default_factory=dict)
+    references: dict[str, Any] = field(default_factory=dict)  # id -> trees.Reference
+    trees: dict[str, Any] = field(default_factory=dict)  # id -> trees.Tree
 
     def code_source(self, code_id: str) -> SourceFile:
         return self.sources[f"code:{code_id}"]
@@ -379,10 +381,54 @@ def load_dataset(data_dir: Path | str) -> Dataset:
                         continue
                     professions[profession.id] = profession
 
+    from .trees import ReferencesFile, Tree, check_tree
+
+    references: dict[str, Any] = {}
+    references_path = data_dir / "references.yaml"
+    if references_path.is_file():
+        source = read_yaml(references_path, name_of(references_path), errors)
+        if source is not None:
+            parsed = validate(source, ReferencesFile, errors)
+            if parsed is not None:
+                sources["references"] = source
+                for index, reference in enumerate(parsed.references):
+                    if reference.id in references:
+                        errors.append(source.error(("references", index, "id"),
+                                                   f"is {reference.id!r}, which another reference already uses: "
+                                                   "every reference needs its own id"))
+                        continue
+                    references[reference.id] = reference
+
     dataset = Dataset(
-        codes=codes, topics=topics, sources=sources, code_files=code_files, professions=professions
+        codes=codes, topics=topics, sources=sources, code_files=code_files,
+        professions=professions, references=references,
     )
     errors.extend(check_dataset(dataset))
+
+    trees_dir = data_dir / "trees"
+    if trees_dir.is_dir():
+        for path in sorted(trees_dir.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".yaml":
+                errors.append(DataError(name_of(path), None, "",
+                                        "is not read: tree files must end in .yaml (rename it)"))
+                continue
+            source = read_yaml(path, name_of(path), errors)
+            if source is None:
+                continue
+            tree = validate(source, Tree, errors)
+            if tree is None:
+                continue
+            if tree.id != path.stem:
+                errors.append(source.error(("id",), f"is {tree.id!r} but the file is named {path.name}: "
+                                                    "a tree's id and file name must match (rename one of them)"))
+                continue
+            tree_errors = check_tree(tree, source, dataset, references)
+            errors.extend(tree_errors)
+            if not tree_errors:
+                dataset.trees[tree.id] = tree
+                sources[f"tree:{tree.id}"] = source
     if errors:
         raise DataErrors(errors)
     return dataset

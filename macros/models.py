@@ -279,6 +279,10 @@ class Topic(Model):
         description="optional: the ids of the codes to show first, in this order, like [apa, aca]; "
         "any other code with a provision on this topic follows, by name",
     )
+    search_boost: float | None = Field(
+        None, ge=0.1, le=10,
+        description="optional: rank this topic's page higher (above 1) or lower (below 1) in site search",
+    )
     compares_waiting_period: StrictBool = Field(
         False,
         description="true when the table compares waiting periods: then every provision "

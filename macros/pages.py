@@ -13,10 +13,15 @@ from pathlib import Path
 
 from .loading import Dataset, load_dataset
 from .models import Code, Profession, Topic
+from .trees import Tree
 
 
 def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _boost(value: float | None) -> str:
+    return f"search:\n  boost: {value:g}\n" if value else ""
 
 
 def topic_header(topic: Topic) -> str:
@@ -24,6 +29,7 @@ def topic_header(topic: Topic) -> str:
         "---\n"
         f"title: {_yaml_text(topic.title)}\n"
         f"description: {_yaml_text(topic.summary)}\n"
+        f"{_boost(topic.search_boost)}"
         "render_macros: true\n"
         "hide:\n  - toc\n"
         "---\n\n"
@@ -44,6 +50,19 @@ def code_header(code: Code) -> str:
         "render_macros: true\n"
         "---\n\n"
         f"# {code_title(code)}\n"
+    )
+
+
+def tree_header(tree: Tree) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_text(tree.title)}\n"
+        f"description: {_yaml_text(tree.intro)}\n"
+        f"{_boost(tree.search_boost)}"
+        "render_macros: true\n"
+        "hide:\n  - toc\n"
+        "---\n\n"
+        f"# {tree.title}\n"
     )
 
 
@@ -71,6 +90,8 @@ def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
         pages[f"compare/{topic.id}.md"] = (topic_header(topic), f'{{{{ comparison_table("{topic.id}") }}}}')
     for code in dataset.codes.values():
         pages[f"codes/{code.id}.md"] = (code_header(code), f'{{{{ code_page("{code.id}") }}}}')
+    for tree in dataset.trees.values():
+        pages[f"decide/{tree.id}.md"] = (tree_header(tree), f'{{{{ decision_tree("{tree.id}") }}}}')
     for profession in dataset.professions.values():
         for jurisdiction in JURISDICTION_TITLES:
             pages[f"apply/{profession.id}-{jurisdiction}.md"] = (

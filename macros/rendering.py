@@ -466,3 +466,127 @@ def profession_chooser(dataset: Dataset, link: Link) -> str:
         '<th scope="col">In California</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+# --- decision trees ----------------------------------------------------------
+
+def tree_page_url(tree_id: str) -> str:
+    return f"decide/{tree_id}/"
+
+
+def node_anchor(tree_id: str, node_id: str) -> str:
+    return f"{tree_id}--{node_id}"
+
+
+def _node_title(node) -> str:  # noqa: ANN001
+    return node.question if node.is_question else node.outcome
+
+
+def reference_text(reference) -> str:  # noqa: ANN001
+    """A reference as HTML: authors (year). Title. Where published. Link."""
+    year = f" ({reference.year})" if reference.year else ""
+    where = f" {text(reference.published_in)}." if reference.published_in else ""
+    title = text(reference.title)
+    if reference.url:
+        title = f'<a href="{text(reference.url)}">{title}</a>'
+    return f"{text(reference.authors.rstrip('.'))}{year}. {title}.{where}"
+
+
+def _tree(dataset: Dataset, tree_id: str, macro: str):  # noqa: ANN202
+    tree = dataset.trees.get(tree_id)
+    if tree is None:
+        raise UnknownReference(
+            f"{macro}: there is no tree {tree_id!r} in data/trees/{_did_you_mean(str(tree_id), dataset.trees)}"
+        )
+    return tree
+
+
+def _list(title: str, items: list[str], css: str) -> str:
+    if not items:
+        return ""
+    lis = "".join(f"<li>{text(item)}</li>" for item in items)
+    return f'<h3 class="ott-outcome__label">{text(title)}</h3><ul class="{css}">{lis}</ul>'
+
+
+def _outcome_body(dataset: Dataset, tree, node, link: Link) -> str:  # noqa: ANN001
+    parts = []
+    if node.summary:
+        parts.append(f"<p>{text(node.summary)}</p>")
+    parts.append(_list("What to do", node.do, "ott-do"))
+    parts.append(_list("What to avoid", node.avoid, "ott-avoid"))
+    if node.say:
+        parts.append(f'<h3 class="ott-outcome__label">What you might say</h3>'
+                     f'<blockquote class="ott-say"><p>{text(node.say)}</p></blockquote>')
+    parts.append(_list("What to document", node.document, "ott-document"))
+    if node.consult:
+        parts.append(f'<h3 class="ott-outcome__label">When to consult</h3><p>{text(node.consult)}</p>')
+    if node.compare_topic:
+        topic = dataset.topics[node.compare_topic]
+        items = []
+        for code, provision in dataset.provisions_on(topic.id):
+            waiting = ""
+            if provision.waiting_period is not None:
+                waiting = f" Waiting period: {text(waiting_period_label(provision.waiting_period))}."
+            status = "" if provision.status is Status.confirmed else f" ({text(STATUS_LABELS[provision.status])})"
+            items.append(
+                f"<li>{citation(dataset, code.id, provision.section, link)}{status}:{waiting} "
+                f"{text(provision.rule)}</li>"
+            )
+        parts.append(
+            f'<h3 class="ott-outcome__label">What each code says</h3><ul class="ott-by-code">{"".join(items)}</ul>'
+            f'<p><a href="{text(link(topic_page(topic.id)))}">Compare the codes on {text(topic.title.lower())}</a></p>'
+        )
+    sources = []
+    for cite in node.cites:
+        if cite.reference:
+            sources.append(f"<li>{reference_text(dataset.references[cite.reference])}</li>")
+        else:
+            sources.append(f"<li>{citation(dataset, cite.code, cite.section, link)}</li>")
+    parts.append(f'<h3 class="ott-outcome__label">Sources</h3><ul class="ott-sources">{"".join(sources)}</ul>')
+    parts.append(f'<p class="ott-restart"><a href="#{text(node_anchor(tree.id, tree.start))}">Start again</a></p>')
+    return "".join(parts)
+
+
+def decision_tree(dataset: Dataset, tree_id: str, link: Link) -> str:
+    """One tree, three views from one markup: every node as a linked section (works without
+    JavaScript and prints as an outline); trees.js turns it into a step-by-step stepper."""
+    tree = _tree(dataset, tree_id, "decision_tree")
+    sections = []
+    for node_id, node in tree.nodes.items():
+        anchor = node_anchor(tree.id, node_id)
+        kind = "question" if node.is_question else "outcome"
+        heading = text(_node_title(node))
+        if node.is_question:
+            answers = "".join(
+                f'<li><a href="#{text(node_anchor(tree.id, a.next))}" data-next="{text(a.next)}">{text(a.label)}</a>'
+                f'<span class="ott-goto"> → {text(_node_title(tree.nodes[a.next]))}</span></li>'
+                for a in node.answers
+            )
+            help_text = f'<p class="ott-help">{text(node.help)}</p>' if node.help else ""
+            body = f'{help_text}<ul class="ott-answers">{answers}</ul>'
+        else:
+            body = _outcome_body(dataset, tree, node, link)
+        label = "Question" if node.is_question else "Outcome"
+        sections.append(
+            f'<section class="ott-node ott-node--{kind}" id="{text(anchor)}" data-node="{text(node_id)}" '
+            f'aria-labelledby="{text(anchor)}-h">'
+            f'<h2 id="{text(anchor)}-h" tabindex="-1"><span class="ott-node__kind">{label}: </span>{heading}</h2>'
+            f"{body}</section>"
+        )
+    return (
+        f'<div class="ott-tree" data-tree="{text(tree.id)}" data-start="{text(tree.start)}">'
+        f'<p class="ott-tree__intro">{text(tree.intro)}</p>'
+        f'<p class="ott-small">For: {text(tree.audience)}. Nothing you choose here leaves your browser.</p>'
+        f'<div class="ott-tree__nodes">{"".join(sections)}</div>'
+        "</div>"
+    )
+
+
+def trees_index(dataset: Dataset, link: Link) -> str:
+    """A list of every decision tree with its intro."""
+    items = "".join(
+        f'<li><a href="{text(link(tree_page_url(t.id)))}"><strong>{text(t.title)}</strong></a>. '
+        f"{text(t.intro)}</li>"
+        for t in dataset.trees.values()
+    )
+    return f'<ul class="ott-trees">{items}</ul>'

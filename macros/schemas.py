@@ -11,11 +11,14 @@ import sys
 from pathlib import Path
 
 from .models import Code, ProfessionsFile, TopicsFile
+from .trees import ReferencesFile, Tree
 
 SCHEMAS = {
     "code.schema.json": (Code, "A code of ethics or a law: data/codes/<id>.yaml"),
     "topics.schema.json": (TopicsFile, "The comparison topics: data/topics.yaml"),
     "professions.schema.json": (ProfessionsFile, "Who is bound by what: data/professions.yaml"),
+    "tree.schema.json": (Tree, "A decision tree: data/trees/<id>.yaml"),
+    "references.schema.json": (ReferencesFile, "Books and articles cited: data/references.yaml"),
 }
 
 

@@ -21,7 +21,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = {"home": "index.html", "table (slice)": "compare/sexual-relationships-former-clients/index.html"}
+PAGES = {
+    "home": "index.html",
+    "table": "compare/sexual-relationships-former-clients/index.html",
+    "code page": "codes/aca/index.html",
+    "rules page": "apply/marriage-family-therapist-california/index.html",
+    "tree": "decide/unexpected-encounter/index.html",
+}
 
 
 def build(site: Path) -> float:
@@ -79,6 +85,13 @@ def main() -> int:
             raw, packed = sizes([index])
             print(f"  {'search index':<20}{kb(raw)} {kb(packed)}  (loaded when search opens)")
             print(f"  {'first view total':<20}{kb(total_raw)} {kb(total_gz)}  (HTML + CSS + JS)")
+        # The stepper's own cost: its script plus the tree rules in handbook.css.
+        js = site / "assets" / "javascripts" / "trees.js"
+        css_text = (site / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
+        tree_css = css_text[css_text.index("/* Decision trees"):]
+        js_gz = len(gzip.compress(js.read_bytes(), 9))
+        css_gz = len(gzip.compress(tree_css.encode(), 9))
+        print(f"\ntree stepper: JS {js_gz} B + CSS {css_gz} B = {js_gz + css_gz} B gzip (goal: at most 6144 B)")
     return 0
 
 

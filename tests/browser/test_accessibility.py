@@ -62,7 +62,7 @@ def test_citation_shows_the_rule_on_keyboard_focus(page: Page, site_url: str) ->
     rule = citation.get_attribute("title") or ""
     assert rule.startswith("APA 10.08")
     page.keyboard.press("Tab")  # start tabbing from the top, as a keyboard user would
-    for _ in range(60):
+    for _ in range(250):
         if citation.evaluate("el => el === document.activeElement"):
             break
         page.keyboard.press("Tab")

@@ -1,0 +1,114 @@
+/* Decision-tree stepper. Turns the linked sections that macros render (which work
+   without JavaScript) into one question at a time. State lives in the URL
+   fragment, #<tree>/<answer>/<answer>..., so back, reload and shared links
+   return to the same step. Nothing is sent anywhere. No dependencies. */
+(function () {
+  "use strict";
+
+  function setup(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var id = root.dataset.tree, start = root.dataset.start, nodes = {};
+    root.querySelectorAll(".ott-node").forEach(function (el) {
+      nodes[el.dataset.node] = {
+        el: el,
+        title: el.querySelector("h2").lastChild.textContent,
+        answers: Array.prototype.map.call(el.querySelectorAll(".ott-answers a"), function (a) {
+          return { label: a.textContent, next: a.dataset.next };
+        })
+      };
+    });
+
+    var ui = document.createElement("div");
+    ui.className = "ott-stepper";
+    ui.innerHTML =
+      '<ol class="ott-path" aria-label="Your answers so far"></ol>' +
+      '<p class="ott-controls"><button type="button" class="md-button" data-act="back">Back</button> ' +
+      '<button type="button" class="md-button" data-act="restart">Start over</button></p>' +
+      '<p class="ott-live" aria-live="polite" role="status"></p>';
+    root.insertBefore(ui, root.querySelector(".ott-tree__nodes"));
+    root.classList.add("ott-tree--js");
+    var pathList = ui.querySelector(".ott-path"), live = ui.querySelector(".ott-live");
+
+    // Walk the answers in the fragment; stop at the first one that does not fit.
+    function state() {
+      var hash = decodeURIComponent(location.hash.slice(1)), steps = [], at = start, ok = true;
+      if (hash.indexOf(id + "--") === 0 && nodes[hash.slice(id.length + 2)]) {
+        return { at: hash.slice(id.length + 2), steps: [] };
+      }
+      if (hash.indexOf(id + "/") === 0) {
+        hash.split("/").slice(1).forEach(function (part) {
+          var answer = ok && /^\d+$/.test(part) && nodes[at].answers[+part];
+          if (answer) {
+            steps.push({ node: at, answer: +part });
+            at = answer.next;
+          } else ok = false;
+        });
+      }
+      return { at: at, steps: steps };
+    }
+
+    // pushState, not location.hash: a new history entry for the back button, without a
+    // hashchange that Material's own handlers would answer by moving focus away.
+    function go(steps) {
+      var hash = id + (steps.length ? "/" + steps.map(function (s) { return s.answer; }).join("/") : "");
+      history.pushState(history.state, "", "#" + hash);
+      render(true);
+    }
+
+    function render(moveFocus) {
+      var s = state(), current = nodes[s.at];
+      Object.keys(nodes).forEach(function (key) { nodes[key].el.hidden = key !== s.at; });
+      pathList.innerHTML = "";
+      s.steps.forEach(function (step, i) {
+        var li = document.createElement("li"), node = nodes[step.node];
+        li.innerHTML = "<span></span> <strong></strong> ";
+        li.firstChild.textContent = node.title;
+        li.children[1].textContent = node.answers[step.answer].label;
+        var change = document.createElement("button");
+        change.type = "button";
+        change.className = "ott-change";
+        change.textContent = "Change";
+        change.setAttribute("aria-label", "Change your answer to: " + node.title);
+        change.addEventListener("click", function () { go(s.steps.slice(0, i)); });
+        li.appendChild(change);
+        pathList.appendChild(li);
+      });
+      pathList.hidden = !s.steps.length;
+      ui.querySelector('[data-act="back"]').disabled = !s.steps.length;
+      var kind = current.answers.length ? "Question " + (s.steps.length + 1) : "Outcome";
+      live.textContent = kind + ": " + current.title;
+      if (moveFocus) current.el.querySelector("h2").focus();
+    }
+
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest(".ott-answers a"), act = event.target.closest("[data-act]");
+      var restart = event.target.closest(".ott-restart a");
+      if (link) {
+        event.preventDefault();
+        var s = state(), node = nodes[s.at], index = node.answers.findIndex(function (a) {
+          return a.next === link.dataset.next && a.label === link.textContent;
+        });
+        go(s.steps.concat([{ node: s.at, answer: index }]));
+      } else if (restart || (act && act.dataset.act === "restart")) {
+        event.preventDefault();
+        go([]);
+      } else if (act && act.dataset.act === "back") {
+        go(state().steps.slice(0, -1));
+      }
+    });
+    window.addEventListener("hashchange", function () {
+      if (document.body.contains(root)) render(true);
+    });
+    render(false);
+  }
+
+  function init() {
+    document.querySelectorAll(".ott-tree").forEach(setup);
+  }
+  // Material's instant navigation swaps pages without a reload: it announces each
+  // new page on document$. Without it, run once the page has loaded.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

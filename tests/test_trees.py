@@ -1,0 +1,198 @@
+"""Decision trees: every edge walked, and every shape check proved on a bad tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros import rendering
+from macros.errors import DataErrors
+from macros.loading import load_dataset
+from macros.trees import MAX_DEPTH, Tree, paths, walk_edges
+
+from .conftest import ROOT
+
+DATASET = load_dataset(ROOT / "data")
+TREES = DATASET.trees
+
+
+def walk(tree: Tree, answers: list[str]) -> str:
+    """Follow answer labels from the start; return the node reached.
+
+    A wrong answer is refused with a sentence naming the node and its options."""
+    at = tree.start
+    for label in answers:
+        node = tree.nodes[at]
+        options = [a.label for a in node.answers]
+        if not node.is_question:
+            raise AssertionError(f"{tree.id}: {at!r} is an outcome; it takes no answer (tried {label!r})")
+        if label not in options:
+            raise AssertionError(f"{tree.id}: {at!r} has no answer {label!r}; its answers are {options}")
+        at = next(a.next for a in node.answers if a.label == label)
+    return at
+
+
+EDGES = [(tree_id, node_id, position, target)
+         for tree_id, tree in TREES.items() for node_id, position, target in walk_edges(tree)]
+
+
+def test_there_are_trees() -> None:
+    assert "unexpected-encounter" in TREES
+
+
+@pytest.mark.parametrize(("tree_id", "node_id", "position", "target"), EDGES,
+                         ids=[f"{t}:{n}:{i}" for t, n, i, _ in EDGES])
+def test_every_edge(tree_id: str, node_id: str, position: int, target: str) -> None:
+    """From this node, with this answer, we land where the data says, and can go on to an outcome."""
+    tree = TREES[tree_id]
+    path = next(p for p in paths(tree) if node_id in p)
+    prefix = path[: path.index(node_id)]
+    labels = []
+    for here, there in zip(prefix, prefix[1:] + [node_id]):
+        labels.append(next(a.label for a in tree.nodes[here].answers if a.next == there))
+    label = tree.nodes[node_id].answers[position].label
+    assert walk(tree, labels + [label]) == target
+
+
+def test_walk_rejects_a_wrong_answer_with_a_sentence() -> None:
+    tree = TREES["unexpected-encounter"]
+    with pytest.raises(AssertionError) as caught:
+        walk(tree, ["Maybe"])
+    assert "'kind-of-contact' has no answer 'Maybe'; its answers are ['A one-off chance meeting'" in str(caught.value)
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_path_ends_at_an_outcome_within_the_depth_limit(tree_id: str) -> None:
+    tree = TREES[tree_id]
+    all_paths = paths(tree)
+    assert all_paths
+    for path in all_paths:
+        assert not tree.nodes[path[-1]].is_question
+        assert len(path) - 1 <= MAX_DEPTH
+    reached = {node for path in all_paths for node in path}
+    assert reached == set(tree.nodes)
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_built_page_holds_every_node_with_its_anchor(built_site: Path, tree_id: str) -> None:
+    tree = TREES[tree_id]
+    soup = BeautifulSoup((built_site / f"decide/{tree_id}/index.html").read_text(), "html.parser")
+    sections = {s["id"]: s for s in soup.select("section.ott-node")}
+    assert set(sections) == {rendering.node_anchor(tree_id, n) for n in tree.nodes}
+    for node_id, node in tree.nodes.items():
+        section = sections[rendering.node_anchor(tree_id, node_id)]
+        links = [a["href"] for a in section.select(".ott-answers a")]
+        assert links == [f"#{rendering.node_anchor(tree_id, a.next)}" for a in node.answers]
+        if not node.is_question:
+            assert len(section.select(".ott-sources li")) == len(node.cites)
+
+
+# --- bad trees: each check fails with the file, the node and a sentence -----
+
+GOOD = {
+    "id": "test-tree",
+    "title": "A test tree",
+    "intro": "Checks the checks.",
+    "audience": "Tests",
+    "start": "first",
+    "nodes": {
+        "first": {"question": "Which way?", "answers": [
+            {"label": "Left", "next": "left-end"}, {"label": "Right", "next": "second"}]},
+        "second": {"question": "And now?", "answers": [
+            {"label": "Stop", "next": "left-end"}, {"label": "Go", "next": "right-end"}]},
+        "left-end": {"outcome": "Left it is", "do": ["Go left."], "cites": [{"code": "apa", "section": "3.05(a)"}]},
+        "right-end": {"outcome": "Right it is", "do": ["Go right."], "cites": [{"reference": "kitchener-1988"}]},
+    },
+}
+
+
+def tree_errors(data_copy: Path, tree: dict, text: str | None = None) -> list[str]:
+    path = data_copy / "trees" / "test-tree.yaml"
+    path.write_text(text if text is not None else yaml.safe_dump(tree, sort_keys=False), encoding="utf-8")
+    try:
+        load_dataset(data_copy)
+    except DataErrors as caught:
+        return [str(e) for e in caught.errors if e.file == "data/trees/test-tree.yaml"]
+    return []
+
+
+def bad(change) -> dict:  # noqa: ANN001
+    tree = yaml.safe_load(yaml.safe_dump(GOOD))
+    change(tree)
+    return tree
+
+
+def test_the_good_test_tree_passes(data_copy: Path) -> None:
+    assert tree_errors(data_copy, GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        ("missing target", lambda t: t["nodes"]["first"]["answers"][1].update(next="secnd"),
+         "nodes.first.answers[1].next is 'secnd', which is not a node in this tree (did you mean 'second'?)"),
+        ("unknown start", lambda t: t.update(start="frist"),
+         "start is 'frist', which is not a node in this tree (did you mean 'first'?)"),
+        ("start is an outcome", lambda t: t.update(start="left-end"),
+         "start is 'left-end', an outcome: the tree must start with a question"),
+        ("unreachable", lambda t: t["nodes"].update(orphan={"outcome": "Lost", "do": ["x"], "cites": [{"reference": "kitchener-1988"}]}),
+         "nodes.orphan cannot be reached from the start"),
+        ("cycle", lambda t: t["nodes"]["second"]["answers"][0].update(next="first"),
+         "is part of a loop (first -> second -> first)"),
+        ("one answer", lambda t: t["nodes"]["second"].update(answers=[{"label": "Go", "next": "right-end"}]),
+         "nodes.second.answers needs at least two answers"),
+        ("same answers", lambda t: t["nodes"]["second"]["answers"][1].update(label="stop"),
+         "nodes.second.answers[1].label is 'stop', the same as answers[0]: the answers of one question must differ"),
+        ("no citation", lambda t: t["nodes"]["left-end"].update(cites=[]),
+         "nodes.left-end.cites is missing: every outcome cites at least one provision or reference"),
+        ("unknown section", lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apa", "section": "3.5"}]),
+         "nodes.left-end.cites[0].section is '3.5', which data/codes/apa.yaml does not have"),
+        ("unknown code", lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apaa", "section": "3.05(a)"}]),
+         "nodes.left-end.cites[0].code is 'apaa', which is not a code we have (did you mean 'apa'?)"),
+        ("unknown reference", lambda t: t["nodes"]["right-end"].update(cites=[{"reference": "kitchener-1989"}]),
+         "nodes.right-end.cites[0].reference is 'kitchener-1989', which is not in data/references.yaml (did you mean 'kitchener-1988'?)"),
+        ("both kinds", lambda t: t["nodes"]["left-end"].update(question="Why?"),
+         "nodes.left-end has both question and outcome"),
+        ("neither kind", lambda t: t["nodes"]["left-end"].pop("outcome"),
+         "nodes.left-end has neither question nor outcome"),
+        ("outcome without advice", lambda t: t["nodes"]["left-end"].update(do=[]),
+         "nodes.left-end.do is missing: every outcome needs at least one thing to do"),
+        ("unknown compare topic", lambda t: t["nodes"]["left-end"].update(compare_topic="former-clients"),
+         "nodes.left-end.compare_topic is 'former-clients', which is not a topic in data/topics.yaml"),
+        ("id mismatch", lambda t: t.update(id="other-tree"),
+         "id is 'other-tree' but the file is named test-tree.yaml"),
+    ],
+)
+def test_bad_tree_is_refused(data_copy: Path, name: str, change, expected: str) -> None:  # noqa: ANN001
+    errors = tree_errors(data_copy, bad(change))
+    assert any(expected in e for e in errors), f"{name}: {errors}"
+    assert all(e.startswith("data/trees/test-tree.yaml:") for e in errors)
+
+
+def test_duplicate_node_id_is_refused(data_copy: Path) -> None:
+    text = yaml.safe_dump(GOOD, sort_keys=False)
+    text = text.replace("  left-end:\n", "  second:\n    outcome: Again\n  left-end:\n", 1)
+    errors = tree_errors(data_copy, GOOD, text)
+    assert any("nodes.second appears twice" in e for e in errors), errors
+
+
+def test_depth_limit(data_copy: Path) -> None:
+    tree = yaml.safe_load(yaml.safe_dump(GOOD))
+    chain = {}
+    for i in range(MAX_DEPTH + 1):
+        chain[f"q{i}"] = {"question": f"Step {i}?", "answers": [
+            {"label": "On", "next": f"q{i + 1}" if i < MAX_DEPTH else "right-end"},
+            {"label": "Off", "next": "left-end"}]}
+    tree["nodes"] = {**chain, "left-end": GOOD["nodes"]["left-end"], "right-end": GOOD["nodes"]["right-end"]}
+    tree["start"] = "q0"
+    errors = tree_errors(data_copy, tree)
+    assert any(f"leads to a path of {MAX_DEPTH + 1} questions" in e for e in errors), errors
+
+
+def test_html_and_template_syntax_in_a_tree_are_refused(data_copy: Path) -> None:
+    tree = bad(lambda t: t["nodes"]["first"].update(question="Which {{ way }}?"))
+    errors = tree_errors(data_copy, tree)
+    assert any("nodes.first.question contains template syntax" in e for e in errors), errors
