@@ -6,9 +6,21 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.conftest import ROOT
+
 AXE = Axe()
-PAGES = ["", "compare/sexual-relationships-former-clients/", "compare/", "codes/",
-         "codes/aca/", "about/sources/", "apply/", "apply/marriage-family-therapist-california/"]
+
+
+def site_paths() -> list[str]:
+    """The address of every page, from docs/ (use_directory_urls: a/b.md -> a/b/)."""
+    paths = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        paths.append("" if rel == "index" else rel.removesuffix("/index").removesuffix("index") + "/")
+    return paths
+
+
+PAGES = site_paths()
 
 
 def describe(violations: list[dict]) -> str:
@@ -19,11 +31,15 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations(page_and_log: tuple[Page, object], site_url: str, path: str,
-                           color_scheme: str) -> None:
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
+def test_every_page_accessible_private_and_error_free(page_and_log: tuple[Page, object], site_url: str,
+                                                      path: str, color_scheme: str) -> None:
+    """axe: zero violations of any impact; no request to another host; no console error."""
     page, log = page_and_log
-    page.goto(site_url + path)
+    console_errors: list[str] = []
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    response = page.goto(site_url + path)
+    assert response is not None and response.status == 200, path
     page.wait_for_load_state("networkidle")
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert scheme == ("slate" if color_scheme == "dark" else "default")
@@ -31,6 +47,7 @@ def test_no_axe_violations(page_and_log: tuple[Page, object], site_url: str, pat
     violations = results.response["violations"]
     assert violations == [], describe(violations)
     assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
+    assert console_errors == [], console_errors
 
 
 def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
