@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-requirements
+NODE_STAMP := node_modules/.installed-lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -30,6 +31,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
+# The Nu HTML Checker for the tests (npm vnu-jar; runs on Java).
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NODE_STAMP)
+
 serve: $(STAMP)
 	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
@@ -39,7 +45,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m macros.check data
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 schemas: $(STAMP)
@@ -52,4 +58,4 @@ measure: $(STAMP)
 	$(PY) scripts/measure.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache test-results
