@@ -13,7 +13,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas pages measure clean help
+.PHONY: serve build check test schemas pages measure bench portability clean help
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
@@ -23,6 +23,8 @@ help:
 	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
 	@echo "make pages   write page stubs for new topics, codes and professions"
 	@echo "make measure print build time and page weight (figures, not a test)"
+	@echo "make bench   build ratio, page weight, scale and Lighthouse figures against the goals"
+	@echo "make portability  build with ProperDocs and Zensical and report what differs"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -56,6 +58,12 @@ pages: $(STAMP)
 
 measure: $(STAMP)
 	$(PY) scripts/measure.py
+
+bench: $(STAMP) $(NODE_STAMP)
+	$(PY) scripts/bench.py
+
+portability: $(STAMP)
+	$(PY) scripts/portability.py
 
 clean:
 	rm -rf site .pytest_cache test-results

@@ -76,10 +76,35 @@ class Dataset:
 
 # --- YAML with line numbers ------------------------------------------------
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def _walk(node: yaml.Node, loc: Loc, source: SourceFile, errors: list[DataError]) -> None:
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _build(node: yaml.Node, loc: Loc, source: SourceFile, errors: list[DataError], loader: Any) -> Any:
+    """Build the Python value of `node` while recording the line of every key path and
+    refusing duplicate keys: one pass over the parsed tree (PyYAML's own constructor is
+    pure Python and was most of the load time on large files)."""
     source.lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return node.value.lower() in ("yes", "true", "on")
+        if tag == _INT and node.value.lstrip("-+").isdigit():
+            return int(node.value)
+        return loader.construct_object(node, deep=True)  # floats, dates and the rest
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        result: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
@@ -97,10 +122,13 @@ def _walk(node: yaml.Node, loc: Loc, source: SourceFile, errors: list[DataError]
                 continue
             seen[key] = line
             source.lines[loc + (key,)] = line
-            _walk(value_node, loc + (key,), source, errors)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), source, errors)
+            result[_build(key_node, (), SourceFile(source.name), errors, loader)] = _build(
+                value_node, loc + (key,), source, errors, loader
+            )
+        return result
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_build(item, loc + (index,), source, errors, loader) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)  # anything unusual: PyYAML's own rules
 
 
 def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | None:
@@ -111,9 +139,13 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
     except UnicodeDecodeError:
         errors.append(DataError(name, None, "", "is not UTF-8 text: save it as UTF-8"))
         return None
+    # Parse once (with libyaml when available: many times faster), keep the node tree for
+    # line numbers and duplicate keys, and build the data from that same tree.
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        content = yaml.safe_load(text)
+        node = loader.get_single_node()
+        dupes_before = len(errors)
+        content = _build(node, (), source, errors, loader) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -129,11 +161,11 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
             )
         )
         return None
+    finally:
+        loader.dispose()
     if node is None:
         errors.append(DataError(name, None, "", "is empty: it needs at least the required fields"))
         return None
-    dupes_before = len(errors)
-    _walk(node, (), source, errors)
     if len(errors) > dupes_before:
         return None
     source.content = content

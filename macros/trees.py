@@ -100,16 +100,14 @@ def walk_edges(tree: Tree) -> Iterator[tuple[str, int, str]]:
 def paths(tree: Tree) -> list[list[str]]:
     """Every path from the start to an outcome, as node ids (the tree must be acyclic)."""
     out: list[list[str]] = []
-
-    def visit(node_id: str, path: list[str]) -> None:
-        node = tree.nodes[node_id]
+    stack: list[list[str]] = [[tree.start]]
+    while stack:
+        path = stack.pop()
+        node = tree.nodes[path[-1]]
         if not node.is_question:
-            out.append(path + [node_id])
-            return
-        for answer in node.answers:
-            visit(answer.next, path + [node_id])
-
-    visit(tree.start, [])
+            out.append(path)
+            continue
+        stack.extend(path + [answer.next] for answer in reversed(node.answers))
     return out
 
 
@@ -192,32 +190,39 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset, references: dic
     if errors:
         return errors  # the graph checks below need well-formed nodes
 
-    # No cycles, and depth: depth-first search with colours.
-    state: dict[str, int] = {}
+    # No cycles, and depth: an iterative depth-first search (no recursion limit, so a
+    # 10,000-node tree is checked as readily as a small one).
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
     depth: dict[str, int] = {}
+    trail: list[str] = []
+    stack: list[tuple[str, int]] = [(tree.start, 0)]
     cycle_reported = False
-
-    def visit(node_id: str, trail: list[str]) -> int:
-        nonlocal cycle_reported
-        if state.get(node_id) == 1:
-            if not cycle_reported:
-                loop = trail[trail.index(node_id):] + [node_id]
-                err(("nodes", node_id), "is part of a loop (" + " -> ".join(loop) + "): "
-                    "every path must move forward and end at an outcome")
-                cycle_reported = True
-            return 0
-        if state.get(node_id) == 2:
-            return depth[node_id]
-        state[node_id] = 1
+    while stack:
+        node_id, child = stack.pop()
         node = nodes[node_id]
-        deepest = 0
-        for answer in node.answers:
-            deepest = max(deepest, visit(answer.next, trail + [node_id]))
+        if child == 0:
+            if state.get(node_id) == 2:
+                continue
+            state[node_id] = 1
+            trail.append(node_id)
+        if child < len(node.answers):
+            stack.append((node_id, child + 1))
+            target = node.answers[child].next
+            if state.get(target) == 1:
+                if not cycle_reported:
+                    loop = trail[trail.index(target):] + [target]
+                    err(("nodes", target), "is part of a loop (" + " -> ".join(loop) + "): "
+                        "every path must move forward and end at an outcome")
+                    cycle_reported = True
+            elif state.get(target) != 2:
+                stack.append((target, 0))
+            continue
         state[node_id] = 2
+        trail.pop()
+        deepest = max((depth.get(a.next, 0) for a in node.answers), default=0)
         depth[node_id] = deepest + (1 if node.is_question else 0)
-        return depth[node_id]
 
-    longest = visit(tree.start, [])
+    longest = depth.get(tree.start, 0)
     if cycle_reported:
         return errors
     if longest > MAX_DEPTH:
