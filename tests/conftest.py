@@ -14,10 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_build(project: Path, site_dir: Path, keep_site_url: bool = False) -> subprocess.CompletedProcess[str]:
     """A strict MkDocs build of `project` into `site_dir`, as `make build` runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("SITE_URL", None)  # always the published address, as in `make build`
+    if not keep_site_url:
+        env.pop("SITE_URL", None)  # the published address, as in `make build`
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],

@@ -138,3 +138,28 @@ def page(browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
+
+
+@pytest.fixture(scope="session")
+def local_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A build whose site_url is the local server's own address, as `make serve` does:
+    Material's instant navigation only intercepts links under site_url."""
+    from tests.conftest import ROOT, run_build
+
+    site = tmp_path_factory.mktemp("local-site")
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    os.environ["SITE_URL"] = url
+    try:
+        result = run_build(ROOT, site, keep_site_url=True)
+    finally:
+        del os.environ["SITE_URL"]
+    assert result.returncode == 0, result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -135,3 +135,14 @@ def test_print_shows_every_node(page: Page, site_url: str) -> None:
         expect(sections.nth(i)).to_be_visible()
     expect(page.locator(".ott-stepper")).to_be_hidden()
     expect(page.locator(".ott-goto").first).to_be_visible()
+
+
+def test_stepper_starts_after_instant_navigation(page: Page, local_site_url: str) -> None:
+    """Material swaps pages without a reload; the stepper must start on the new page too."""
+    page.goto(local_site_url + "decide/")
+    page.evaluate("window.__same_document = true")
+    page.locator(".ott-trees a").first.click()
+    expect(page.locator(".ott-tree.ott-tree--js")).to_have_count(1)
+    expect(page.locator(".ott-node:visible")).to_have_count(1)
+    # Instant navigation kept the same document (no full reload happened).
+    assert page.evaluate("window.__same_document === true")
