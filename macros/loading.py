@@ -329,138 +329,75 @@ def load_dataset(data_dir: Path | str) -> Dataset:
             return path.as_posix()
 
     sources: dict[str, SourceFile] = {}
-    codes: dict[str, Code] = {}
-    code_files: set[str] = set()
-    codes_dir = data_dir / "codes"
-    if not codes_dir.is_dir():
-        errors.append(DataError(name_of(codes_dir), None, "", "is missing: the codes folder must exist"))
-    else:
-        for path in sorted(codes_dir.iterdir()):
-            if path.name.startswith(".") or path.is_dir():
-                continue
-            if path.suffix != ".yaml":
-                errors.append(
-                    DataError(
-                        name_of(path),
-                        None,
-                        "",
-                        "is not read: code files must end in .yaml (rename it, like aca.yaml)",
-                    )
-                )
-                continue
-            code_files.add(path.stem)
-            source = read_yaml(path, name_of(path), errors)
-            if source is None:
-                continue
-            code = validate(source, Code, errors)
-            if code is None:
-                continue
-            if code.id != path.stem:
-                errors.append(
-                    source.error(
-                        ("id",),
-                        f"is {code.id!r} but the file is named {path.name}: "
-                        f"a code's id and file name must match (rename one of them)",
-                    )
-                )
-                continue
-            codes[code.id] = code
-            sources[f"code:{code.id}"] = source
 
-    topics: dict[str, Topic] = {}
-    topics_path = data_dir / "topics.yaml"
-    if not topics_path.is_file():
-        errors.append(DataError(name_of(topics_path), None, "", "is missing: the topics file must exist"))
-    else:
-        source = read_yaml(topics_path, name_of(topics_path), errors)
-        if source is not None:
-            parsed = validate(source, TopicsFile, errors)
-            if parsed is not None:
-                sources["topics"] = source
-                for index, topic in enumerate(parsed.topics):
-                    if topic.id in topics:
-                        errors.append(
-                            source.error(
-                                ("topics", index, "id"),
-                                f"is {topic.id!r}, which another topic already uses: "
-                                "every topic needs its own id",
-                            )
-                        )
-                        continue
-                    topics[topic.id] = topic
-
-    professions: dict[str, Profession] = {}
-    professions_path = data_dir / "professions.yaml"
-    if not professions_path.is_file():
-        errors.append(
-            DataError(name_of(professions_path), None, "", "is missing: the professions file must exist")
-        )
-    else:
-        source = read_yaml(professions_path, name_of(professions_path), errors)
-        if source is not None:
-            parsed = validate(source, ProfessionsFile, errors)
-            if parsed is not None:
-                sources["professions"] = source
-                for index, profession in enumerate(parsed.professions):
-                    if profession.id in professions:
-                        errors.append(
-                            source.error(
-                                ("professions", index, "id"),
-                                f"is {profession.id!r}, which another profession already uses: "
-                                "every profession needs its own id",
-                            )
-                        )
-                        continue
-                    professions[profession.id] = profession
-
-    from .trees import ReferencesFile, Tree, check_tree
-
-    references: dict[str, Any] = {}
-    references_path = data_dir / "references.yaml"
-    if references_path.is_file():
-        source = read_yaml(references_path, name_of(references_path), errors)
-        if source is not None:
-            parsed = validate(source, ReferencesFile, errors)
-            if parsed is not None:
-                sources["references"] = source
-                for index, reference in enumerate(parsed.references):
-                    if reference.id in references:
-                        errors.append(source.error(("references", index, "id"),
-                                                   f"is {reference.id!r}, which another reference already uses: "
-                                                   "every reference needs its own id"))
-                        continue
-                    references[reference.id] = reference
-
-    dataset = Dataset(
-        codes=codes, topics=topics, sources=sources, code_files=code_files,
-        professions=professions, references=references,
-    )
-    errors.extend(check_dataset(dataset))
-
-    trees_dir = data_dir / "trees"
-    if trees_dir.is_dir():
-        for path in sorted(trees_dir.iterdir()):
+    def load_folder(folder: Path, model: type[BaseModel], noun: str, example: str) -> tuple[dict[str, Any], set[str]]:
+        """Every <id>.yaml in `folder`, each validated and its id matched to its file name."""
+        items: dict[str, Any] = {}
+        stems: set[str] = set()
+        if not folder.is_dir():
+            errors.append(DataError(name_of(folder), None, "", f"is missing: the {noun} folder must exist"))
+            return items, stems
+        for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.is_dir():
                 continue
             if path.suffix != ".yaml":
                 errors.append(DataError(name_of(path), None, "",
-                                        "is not read: tree files must end in .yaml (rename it)"))
+                                        f"is not read: {noun} files must end in .yaml (rename it, like {example})"))
                 continue
+            stems.add(path.stem)
             source = read_yaml(path, name_of(path), errors)
-            if source is None:
+            item = validate(source, model, errors) if source is not None else None
+            if item is None:
                 continue
-            tree = validate(source, Tree, errors)
-            if tree is None:
+            if item.id != path.stem:
+                errors.append(source.error(("id",), f"is {item.id!r} but the file is named {path.name}: "
+                                                    f"a {noun}'s id and file name must match (rename one of them)"))
                 continue
-            if tree.id != path.stem:
-                errors.append(source.error(("id",), f"is {tree.id!r} but the file is named {path.name}: "
-                                                    "a tree's id and file name must match (rename one of them)"))
+            items[item.id] = item
+            sources[f"{noun}:{item.id}"] = source
+        return items, stems
+
+    def load_list(path: Path, model: type[BaseModel], key: str, noun: str, required: bool = True) -> dict[str, Any]:
+        """A file holding one list under `key`, with ids unique across it."""
+        items: dict[str, Any] = {}
+        if not path.is_file():
+            if required:
+                errors.append(DataError(name_of(path), None, "", f"is missing: the {key} file must exist"))
+            return items
+        source = read_yaml(path, name_of(path), errors)
+        parsed = validate(source, model, errors) if source is not None else None
+        if parsed is None:
+            return items
+        sources[key] = source
+        for index, item in enumerate(getattr(parsed, key)):
+            if item.id in items:
+                errors.append(source.error((key, index, "id"), f"is {item.id!r}, which another {noun} already "
+                                                               f"uses: every {noun} needs its own id"))
                 continue
-            tree_errors = check_tree(tree, source, dataset, references)
-            errors.extend(tree_errors)
-            if not tree_errors:
-                dataset.trees[tree.id] = tree
-                sources[f"tree:{tree.id}"] = source
+            items[item.id] = item
+        return items
+
+    from .trees import ReferencesFile, Tree, check_tree
+
+    codes, code_files = load_folder(data_dir / "codes", Code, "code", "aca.yaml")
+    dataset = Dataset(
+        codes=codes,
+        topics=load_list(data_dir / "topics.yaml", TopicsFile, "topics", "topic"),
+        sources=sources,
+        code_files=code_files,
+        professions=load_list(data_dir / "professions.yaml", ProfessionsFile, "professions", "profession"),
+        references=load_list(data_dir / "references.yaml", ReferencesFile, "references", "reference",
+                             required=False),
+    )
+    errors.extend(check_dataset(dataset))
+
+    trees, _ = load_folder(data_dir / "trees", Tree, "tree", "former-client-relationship.yaml") \
+        if (data_dir / "trees").is_dir() else ({}, set())
+    for tree_id, tree in trees.items():
+        tree_errors = check_tree(tree, sources[f"tree:{tree_id}"], dataset, dataset.references)
+        errors.extend(tree_errors)
+        if not tree_errors:
+            dataset.trees[tree_id] = tree
     if errors:
         raise DataErrors(errors)
     return dataset
