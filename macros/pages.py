@@ -24,10 +24,16 @@ def _boost(value: float | None) -> str:
     return f"search:\n  boost: {value:g}\n" if value else ""
 
 
-def topic_header(topic: Topic) -> str:
+def _oldest_check(codes: list[Code]) -> str:
+    """A generated page is as current as the least recently checked code it shows."""
+    return min(code.verified_on for code in codes).isoformat() if codes else ""
+
+
+def topic_header(topic: Topic, codes: list[Code] | None = None) -> str:
     return (
         "---\n"
         f"title: {_yaml_text(topic.title)}\n"
+        f"reviewed: {_oldest_check(codes or [])}\n"
         f"description: {_yaml_text(topic.summary)}\n"
         f"{_boost(topic.search_boost)}"
         "render_macros: true\n"
@@ -46,6 +52,7 @@ def code_header(code: Code) -> str:
     return (
         "---\n"
         f"title: {_yaml_text(code_title(code))}\n"
+        f"reviewed: {code.verified_on.isoformat()}\n"
         f"description: {_yaml_text(f'What the {code.name} ({code.version}) says about multiple relationships and boundaries, section by section, with links to the official text.')}\n"
         "render_macros: true\n"
         "---\n\n"
@@ -57,6 +64,7 @@ def tree_header(tree: Tree) -> str:
     return (
         "---\n"
         f"title: {_yaml_text(tree.title)}\n"
+        f"reviewed: {tree.reviewed.isoformat()}\n"
         f"description: {_yaml_text(tree.intro)}\n"
         f"{_boost(tree.search_boost)}"
         "render_macros: true\n"
@@ -69,12 +77,13 @@ def tree_header(tree: Tree) -> str:
 JURISDICTION_TITLES = {"national": "anywhere in the United States", "california": "in California"}
 
 
-def rules_header(profession: Profession, jurisdiction: str) -> str:
+def rules_header(profession: Profession, jurisdiction: str, codes: list[Code] | None = None) -> str:
     where = JURISDICTION_TITLES[jurisdiction]
     title = f"Rules for {profession.plural} {where}"
     return (
         "---\n"
         f"title: {_yaml_text(title)}\n"
+        f"reviewed: {_oldest_check(codes or [])}\n"
         f"description: {_yaml_text(f'The codes of ethics and laws that bind or guide {profession.plural} {where}, and what each says, topic by topic.')}\n"
         "render_macros: true\n"
         "hide:\n  - toc\n"
@@ -87,15 +96,17 @@ def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
     """docs-relative path -> (header, macro call) for every generated page."""
     pages = {}
     for topic in dataset.topics.values():
-        pages[f"compare/{topic.id}.md"] = (topic_header(topic), f'{{{{ comparison_table("{topic.id}") }}}}')
+        shown = list({code.id: code for code, _ in dataset.provisions_on(topic.id)}.values())
+        pages[f"compare/{topic.id}.md"] = (topic_header(topic, shown), f'{{{{ comparison_table("{topic.id}") }}}}')
     for code in dataset.codes.values():
         pages[f"codes/{code.id}.md"] = (code_header(code), f'{{{{ code_page("{code.id}") }}}}')
     for tree in dataset.trees.values():
         pages[f"decide/{tree.id}.md"] = (tree_header(tree), f'{{{{ decision_tree("{tree.id}") }}}}')
     for profession in dataset.professions.values():
         for jurisdiction in JURISDICTION_TITLES:
+            binding = [dataset.codes[rule.code] for rule in getattr(profession, jurisdiction)]
             pages[f"apply/{profession.id}-{jurisdiction}.md"] = (
-                rules_header(profession, jurisdiction),
+                rules_header(profession, jurisdiction, binding),
                 f'{{{{ rules_for("{profession.id}", "{jurisdiction}") }}}}',
             )
     return pages

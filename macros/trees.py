@@ -8,6 +8,7 @@ outcome (what to do, avoid, say, document, whom to consult, and citations).
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
 from pydantic import Field, HttpUrl
@@ -82,6 +83,7 @@ class Tree(Model):
     title: Text = Field(description="the situation, as a reader would name it")
     intro: Text = Field(description="one or two sentences shown before the first question")
     audience: Text = Field(description="who the tree is for, like 'Clinicians of every profession'")
+    reviewed: date = Field(description="the date someone last reviewed the tree's wording and citations, like 2026-11-28")
     start: Slug = Field(description="the id of the first question")
     search_boost: float | None = Field(
         None, ge=0.1, le=10,

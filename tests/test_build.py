@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,27 @@ def test_pages_have_titles_and_descriptions(built_site: Path, page: str) -> None
     assert soup.title and soup.title.get_text(strip=True)
     description = soup.select_one('meta[name="description"]')
     assert description and len(description["content"]) > 40
+
+
+def test_every_page_says_when_it_was_last_reviewed(built_site: Path) -> None:
+    missing = []
+    for page in sorted(built_site.rglob("index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        when = soup.select_one("p.ott-reviewed time")
+        if when is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.get("datetime", "")):
+            missing.append(page.relative_to(built_site).as_posix())
+    assert missing == [], f"pages without a review date (add `reviewed:` to their front matter): {missing}"
+
+
+def test_code_page_review_date_comes_from_the_data(built_site: Path) -> None:
+    dataset = load_dataset(ROOT / "data")
+    for code in dataset.codes.values():
+        when = soup_of(built_site, f"codes/{code.id}/index.html").select_one("p.ott-reviewed time")
+        assert when["datetime"] == code.verified_on.isoformat()
+
+
+def test_abbreviations_are_expanded_in_prose(built_site: Path) -> None:
+    soup = soup_of(built_site, "about/glossary/index.html")
+    titles = {abbr.get_text(): abbr["title"] for abbr in soup.select("article abbr")}
+    assert titles["LMFT"] == "Licensed Marriage and Family Therapist"
+    assert titles["NASW"] == "National Association of Social Workers"

@@ -97,6 +97,7 @@ GOOD = {
     "title": "A test tree",
     "intro": "Checks the checks.",
     "audience": "Tests",
+    "reviewed": "2026-11-28",
     "start": "first",
     "nodes": {
         "first": {"question": "Which way?", "answers": [

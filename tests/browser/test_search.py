@@ -26,8 +26,9 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("former client", {"compare/sexual-relationships-former-clients/", "decide/former-client-relationship/"}),
-        ("waiting period", {"compare/sexual-relationships-former-clients/"}),
+        ("former client", {"compare/sexual-relationships-former-clients/", "decide/former-client-relationship/",
+                           "situations/former-clients/"}),
+        ("waiting period", {"compare/sexual-relationships-former-clients/", "situations/former-clients/"}),
         ("romantic relationship", {"compare/sexual-relationships-former-clients/",
                                    "compare/sexual-relationships-current-clients/",
                                    "decide/former-client-relationship/"}),
