@@ -15,9 +15,16 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     box.click()
     expect(box).to_be_focused()
     box.press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__item > .md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    selector = ".md-search-result__item > .md-search-result__link"
+    expect(page.locator(selector).first).to_be_visible(timeout=10_000)
+    # Results re-render while the query settles: wait until two reads agree, read atomically.
+    previous: list[str] = []
+    for _ in range(20):
+        hrefs = page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('href') || '')")
+        if hrefs and hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(150)
     # One entry per page, best first (Material also lists matching sections of a page).
     pages = [re.sub(r"^https?://[^/]+/|[?#].*$", "", href) for href in hrefs]
     return list(dict.fromkeys(pages))
