@@ -163,7 +163,7 @@ def synthetic_tree(nodes_wanted: int, tree_id: str) -> dict:
         else:
             nodes[node_id] = {"outcome": f"Outcome {node_id}", "do": ["Do the thing."],
                               "cites": [{"code": "apa", "section": "3.05(a)"}]}
-    return {"id": tree_id, "title": "Synthetic", "intro": "Synthetic.", "audience": "Benchmarks",
+    return {"id": tree_id, "title": "Synthetic", "intro": "Synthetic.", "audience": "Benchmarks", "reviewed": "2026-11-28",
             "start": "q0", "nodes": nodes}
 
 
