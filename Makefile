@@ -11,9 +11,11 @@ PORT ?= 8000
 
 # Silence Material's MkDocs 2.0 end-of-life banner (see README: why the stack is pinned).
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects prints its own MkDocs 2.0 banner unless this is set.
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas pages measure bench portability clean help
+.PHONY: serve build check test schemas pages urls measure bench portability clean help
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
@@ -22,6 +24,7 @@ help:
 	@echo "make check   check data/ without building"
 	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
 	@echo "make pages   write page stubs for new topics, codes and professions"
+	@echo "make urls    rewrite urls.txt, the list of published addresses (add new pages)"
 	@echo "make measure print build time and page weight (figures, not a test)"
 	@echo "make bench   build ratio, page weight, scale and Lighthouse figures against the goals"
 	@echo "make portability  build with ProperDocs and Zensical and report what differs"
@@ -55,6 +58,10 @@ schemas: $(STAMP)
 
 pages: $(STAMP)
 	$(PY) -m macros.pages .
+
+urls: $(STAMP)
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
+	$(PY) scripts/urls.py site > urls.txt
 
 measure: $(STAMP)
 	$(PY) scripts/measure.py

@@ -44,7 +44,7 @@ PAGE_TYPES = {
     "rules page": "apply/marriage-family-therapist-california/index.html",
     "tree": "decide/unexpected-encounter/index.html",
 }
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.pop("SITE_URL", None)
 
 

@@ -23,7 +23,7 @@ TOOLS = {
     "properdocs": {"packages": ["properdocs==1.6.7"], "command": ["properdocs", "build"]},
     "zensical": {"packages": ["zensical==0.1.3"], "command": ["zensical", "build"]},
 }
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.pop("SITE_URL", None)
 
 

@@ -16,7 +16,8 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "includes"
 
 def run_build(project: Path, site_dir: Path, keep_site_url: bool = False) -> subprocess.CompletedProcess[str]:
     """A strict MkDocs build of `project` into `site_dir`, as `make build` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "PYTHONDONTWRITEBYTECODE": "1"}
     if not keep_site_url:
         env.pop("SITE_URL", None)  # the published address, as in `make build`
     return subprocess.run(
