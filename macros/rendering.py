@@ -157,24 +157,21 @@ def _row(code: Code, provision: Provision, columns: tuple[str, ...]) -> str:
             + "".join(cells) + "</tr>")
 
 
-def _topic(dataset: Dataset, topic_id: str, macro: str) -> Topic:
-    topic = dataset.topics.get(topic_id)
-    if topic is None:
+def _lookup(items: dict, key: str, macro: str, noun: str, where: str):  # noqa: ANN202
+    """items[key], or an UnknownReference naming the macro, the place and the nearest id."""
+    if key not in items:
         raise UnknownReference(
-            f"{macro}: there is no topic {topic_id!r} in data/topics.yaml"
-            f"{_did_you_mean(str(topic_id), dataset.topics)}"
+            f"{macro}: there is no {noun} {key!r} in {where}{_did_you_mean(str(key), items)}"
         )
-    return topic
+    return items[key]
+
+
+def _topic(dataset: Dataset, topic_id: str, macro: str) -> Topic:
+    return _lookup(dataset.topics, topic_id, macro, "topic", "data/topics.yaml")
 
 
 def _code(dataset: Dataset, code_id: str, macro: str) -> Code:
-    code = dataset.codes.get(code_id)
-    if code is None:
-        raise UnknownReference(
-            f"{macro}: there is no code {code_id!r} in data/codes/"
-            f"{_did_you_mean(str(code_id), dataset.codes)}"
-        )
-    return code
+    return _lookup(dataset.codes, code_id, macro, "code", "data/codes/")
 
 
 def _did_you_mean(value: str, choices: object) -> str:
@@ -374,12 +371,7 @@ BASIS_LABELS = {
 
 
 def _profession(dataset: Dataset, profession_id: str, jurisdiction: str, macro: str):  # noqa: ANN202
-    profession = dataset.professions.get(profession_id)
-    if profession is None:
-        raise UnknownReference(
-            f"{macro}: there is no profession {profession_id!r} in data/professions.yaml"
-            f"{_did_you_mean(str(profession_id), dataset.professions)}"
-        )
+    profession = _lookup(dataset.professions, profession_id, macro, "profession", "data/professions.yaml")
     if jurisdiction not in JURISDICTIONS:
         raise UnknownReference(
             f"{macro}: the jurisdiction must be one of {', '.join(JURISDICTIONS)}, not {jurisdiction!r}"
@@ -493,12 +485,7 @@ def reference_text(reference) -> str:  # noqa: ANN001
 
 
 def _tree(dataset: Dataset, tree_id: str, macro: str):  # noqa: ANN202
-    tree = dataset.trees.get(tree_id)
-    if tree is None:
-        raise UnknownReference(
-            f"{macro}: there is no tree {tree_id!r} in data/trees/{_did_you_mean(str(tree_id), dataset.trees)}"
-        )
-    return tree
+    return _lookup(dataset.trees, tree_id, macro, "tree", "data/trees/")
 
 
 def _list(title: str, items: list[str], css: str) -> str:
