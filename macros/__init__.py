@@ -15,7 +15,7 @@ def define_env(env) -> None:
     from mkdocs.exceptions import PluginError
     from mkdocs.utils import get_relative_url
 
-    from . import rendering
+    from . import guides, rendering
     from .errors import DataErrors
     from .loading import load_dataset
 
@@ -69,6 +69,64 @@ def define_env(env) -> None:
         return rendering.decision_tree(dataset, tree_id, link)
 
     @env.macro
-    def trees_index() -> str:
-        """The list of every decision tree."""
-        return rendering.trees_index(dataset, link)
+    def trees_index(readers: str = "clinicians") -> str:
+        """The list of every decision tree for clinicians (or for clients)."""
+        return rendering.trees_index(dataset, link, readers)
+
+    @env.macro
+    def resource(resource_id: str) -> str:
+        """A link to a board, brochure or directory in data/resources.yaml."""
+        return rendering.resource_link(dataset, resource_id)
+
+    docs_dir = Path(env.conf["docs_dir"])
+
+    def title_of(path: str) -> str:
+        """A page's title from its front matter, else its first heading."""
+        from mkdocs.utils.meta import get_data
+
+        source = (docs_dir / path).read_text(encoding="utf-8")
+        body, meta = get_data(source)
+        if meta.get("title"):
+            return str(meta["title"])
+        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
+        return heading or path
+
+    @env.macro
+    def onboarding_path() -> str:
+        """The agency reading path from data/onboarding.yaml."""
+        return guides.onboarding_path(dataset, link, title_of)
+
+    @env.macro
+    def one_pager(summary_id: str) -> str:
+        """A printable one-page summary from data/one-pagers.yaml."""
+        return guides.one_pager(dataset, summary_id, link)
+
+    @env.macro
+    def one_pagers_index() -> str:
+        """The list of one-page summaries."""
+        return guides.one_pagers_index(dataset, link)
+
+    @env.macro
+    def templates_for(profession_id: str) -> str:
+        """Every template in data/templates.yaml, as one profession prints it."""
+        return guides.templates_for(dataset, profession_id, link)
+
+    @env.macro
+    def templates_index() -> str:
+        """Links to each profession's templates."""
+        return guides.templates_index(dataset, link)
+
+    @env.macro
+    def cite_handbook() -> str:
+        """How to cite the handbook, from CITATION.cff."""
+        import yaml
+
+        path = Path(env.project_dir) / "CITATION.cff"
+        try:
+            cff = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise PluginError(f"CITATION.cff could not be read: {exc}") from None
+        missing = [key for key in ("cff-version", "title", "authors", "url") if not (isinstance(cff, dict) and cff.get(key))]
+        if missing:
+            raise PluginError(f"CITATION.cff is missing {', '.join(missing)}: the cite page needs them")
+        return guides.cite_handbook(cff)

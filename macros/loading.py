@@ -54,6 +54,12 @@ class Dataset:
     professions: dict[str, Profession] = field(default_factory=dict)
     references: dict[str, Any] = field(default_factory=dict)  # id -> trees.Reference
     trees: dict[str, Any] = field(default_factory=dict)  # id -> trees.Tree
+    trees_loaded: bool = False  # every tree file loaded without error
+    resources: dict[str, Any] = field(default_factory=dict)  # id -> audiences.Resource
+    onboarding: Any = None  # audiences.OnboardingFile
+    one_pagers: dict[str, Any] = field(default_factory=dict)  # id -> audiences.OnePager
+    templates: dict[str, Any] = field(default_factory=dict)  # id -> audiences.Template
+    reviewed: dict[str, Any] = field(default_factory=dict)  # "one_pagers", "templates" -> date
 
     def code_source(self, code_id: str) -> SourceFile:
         return self.sources[f"code:{code_id}"]
@@ -329,6 +335,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
             return path.as_posix()
 
     sources: dict[str, SourceFile] = {}
+    reviewed: dict[str, Any] = {}
 
     def load_folder(folder: Path, model: type[BaseModel], noun: str, example: str) -> tuple[dict[str, Any], set[str]]:
         """Every <id>.yaml in `folder`, each validated and its id matched to its file name."""
@@ -369,6 +376,8 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         if parsed is None:
             return items
         sources[key] = source
+        if getattr(parsed, "reviewed", None):
+            reviewed[key] = parsed.reviewed
         for index, item in enumerate(getattr(parsed, key)):
             if item.id in items:
                 errors.append(source.error((key, index, "id"), f"is {item.id!r}, which another {noun} already "
@@ -377,6 +386,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
             items[item.id] = item
         return items
 
+    from .audiences import OnboardingFile, OnePagersFile, ResourcesFile, TemplatesFile, check_audiences
     from .trees import ReferencesFile, Tree, check_tree
 
     codes, code_files = load_folder(data_dir / "codes", Code, "code", "aca.yaml")
@@ -388,16 +398,31 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         professions=load_list(data_dir / "professions.yaml", ProfessionsFile, "professions", "profession"),
         references=load_list(data_dir / "references.yaml", ReferencesFile, "references", "reference",
                              required=False),
+        resources=load_list(data_dir / "resources.yaml", ResourcesFile, "resources", "resource", required=False),
     )
     errors.extend(check_dataset(dataset))
 
-    trees, _ = load_folder(data_dir / "trees", Tree, "tree", "former-client-relationship.yaml") \
+    trees, tree_stems = load_folder(data_dir / "trees", Tree, "tree", "former-client-relationship.yaml") \
         if (data_dir / "trees").is_dir() else ({}, set())
     for tree_id, tree in trees.items():
         tree_errors = check_tree(tree, sources[f"tree:{tree_id}"], dataset, dataset.references)
         errors.extend(tree_errors)
         if not tree_errors:
             dataset.trees[tree_id] = tree
+    dataset.trees_loaded = len(dataset.trees) == len(tree_stems)
+
+    dataset.one_pagers = load_list(data_dir / "one-pagers.yaml", OnePagersFile, "one_pagers", "one-pager",
+                                   required=False)
+    dataset.templates = load_list(data_dir / "templates.yaml", TemplatesFile, "templates", "template",
+                                  required=False)
+    onboarding_path = data_dir / "onboarding.yaml"
+    if onboarding_path.is_file():
+        source = read_yaml(onboarding_path, name_of(onboarding_path), errors)
+        dataset.onboarding = validate(source, OnboardingFile, errors) if source is not None else None
+        if dataset.onboarding is not None:
+            sources["onboarding"] = source
+    dataset.reviewed = reviewed
+    errors.extend(check_audiences(dataset, base / "docs"))
     if errors:
         raise DataErrors(errors)
     return dataset

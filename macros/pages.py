@@ -92,6 +92,19 @@ def rules_header(profession: Profession, jurisdiction: str, codes: list[Code] | 
     )
 
 
+def simple_header(title: str, reviewed: str, description: str, boost: float | None = None) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"reviewed: {reviewed}\n"
+        f"description: {_yaml_text(description)}\n"
+        f"{_boost(boost)}"
+        "render_macros: true\n"
+        "---\n\n"
+        f"# {title}\n"
+    )
+
+
 def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
     """docs-relative path -> (header, macro call) for every generated page."""
     pages = {}
@@ -101,13 +114,31 @@ def expected_pages(dataset: Dataset) -> dict[str, tuple[str, str]]:
     for code in dataset.codes.values():
         pages[f"codes/{code.id}.md"] = (code_header(code), f'{{{{ code_page("{code.id}") }}}}')
     for tree in dataset.trees.values():
-        pages[f"decide/{tree.id}.md"] = (tree_header(tree), f'{{{{ decision_tree("{tree.id}") }}}}')
+        folder = "clients" if tree.readers.value == "clients" else "decide"
+        pages[f"{folder}/{tree.id}.md"] = (tree_header(tree), f'{{{{ decision_tree("{tree.id}") }}}}')
     for profession in dataset.professions.values():
         for jurisdiction in JURISDICTION_TITLES:
             binding = [dataset.codes[rule.code] for rule in getattr(profession, jurisdiction)]
             pages[f"apply/{profession.id}-{jurisdiction}.md"] = (
                 rules_header(profession, jurisdiction, binding),
                 f'{{{{ rules_for("{profession.id}", "{jurisdiction}") }}}}',
+            )
+    if dataset.one_pagers:
+        reviewed = dataset.reviewed["one_pagers"].isoformat()
+        for summary in dataset.one_pagers.values():
+            pages[f"agencies/one-pagers/{summary.id}.md"] = (
+                simple_header(f"One-page summary: {summary.title}", reviewed,
+                              f"A printable one-page summary for staff: {summary.gist}"),
+                f'{{{{ one_pager("{summary.id}") }}}}',
+            )
+    if dataset.templates:
+        reviewed = dataset.reviewed["templates"].isoformat()
+        names = " and ".join(t.title.lower() for t in dataset.templates.values())
+        for profession in dataset.professions.values():
+            pages[f"agencies/templates/{profession.id}.md"] = (
+                simple_header(f"Templates for {profession.plural}", reviewed,
+                              f"Wording for {profession.plural} to adapt: {names}."),
+                f'{{{{ templates_for("{profession.id}") }}}}',
             )
     return pages
 

@@ -462,8 +462,10 @@ def profession_chooser(dataset: Dataset, link: Link) -> str:
 
 # --- decision trees ----------------------------------------------------------
 
-def tree_page_url(tree_id: str) -> str:
-    return f"decide/{tree_id}/"
+def tree_page_url(tree) -> str:  # noqa: ANN001
+    """Clinicians' trees live under decide/, the clients' tree under clients/."""
+    folder = "clients" if tree.readers.value == "clients" else "decide"
+    return f"{folder}/{tree.id}/"
 
 
 def node_anchor(tree_id: str, node_id: str) -> str:
@@ -472,6 +474,22 @@ def node_anchor(tree_id: str, node_id: str) -> str:
 
 def _node_title(node) -> str:  # noqa: ANN001
     return node.question if node.is_question else node.outcome
+
+
+def resource_text(resource) -> str:  # noqa: ANN001
+    """A client resource as HTML: linked name, publisher, and a flag when not confirmed."""
+    flag = "" if resource.status is Status.confirmed else f" ({text(STATUS_LABELS[resource.status]).lower()})"
+    return (f'<a href="{text(resource.url)}">{text(resource.name)}</a>, '
+            f"{text(resource.publisher)}{flag}")
+
+
+def cite_item(dataset: Dataset, cite, link: Link) -> str:  # noqa: ANN001
+    """One checked citation (a provision, a reference or a resource) as inline HTML."""
+    if cite.reference:
+        return reference_text(dataset.references[cite.reference])
+    if cite.resource:
+        return resource_text(dataset.resources[cite.resource])
+    return citation(dataset, cite.code, cite.section, link)
 
 
 def reference_text(reference) -> str:  # noqa: ANN001
@@ -504,9 +522,11 @@ def _outcome_body(dataset: Dataset, tree, node, link: Link) -> str:  # noqa: ANN
     if node.say:
         parts.append(f'<h3 class="ott-outcome__label">What you might say</h3>'
                      f'<blockquote class="ott-say"><p>{text(node.say)}</p></blockquote>')
-    parts.append(_list("What to document", node.document, "ott-document"))
+    for_clients = tree.readers.value == "clients"
+    parts.append(_list("What to write down" if for_clients else "What to document", node.document, "ott-document"))
     if node.consult:
-        parts.append(f'<h3 class="ott-outcome__label">When to consult</h3><p>{text(node.consult)}</p>')
+        label = "Who can help" if for_clients else "When to consult"
+        parts.append(f'<h3 class="ott-outcome__label">{label}</h3><p>{text(node.consult)}</p>')
     if node.compare_topic:
         topic = dataset.topics[node.compare_topic]
         items = []
@@ -523,12 +543,7 @@ def _outcome_body(dataset: Dataset, tree, node, link: Link) -> str:  # noqa: ANN
             f'<h3 class="ott-outcome__label">What each code says</h3><ul class="ott-by-code">{"".join(items)}</ul>'
             f'<p><a href="{text(link(topic_page(topic.id)))}">Compare the codes on {text(topic.title.lower())}</a></p>'
         )
-    sources = []
-    for cite in node.cites:
-        if cite.reference:
-            sources.append(f"<li>{reference_text(dataset.references[cite.reference])}</li>")
-        else:
-            sources.append(f"<li>{citation(dataset, cite.code, cite.section, link)}</li>")
+    sources = [f"<li>{cite_item(dataset, cite, link)}</li>" for cite in node.cites]
     parts.append(f'<h3 class="ott-outcome__label">Sources</h3><ul class="ott-sources">{"".join(sources)}</ul>')
     parts.append(f'<p class="ott-restart"><a href="#{text(node_anchor(tree.id, tree.start))}">Start again</a></p>')
     return "".join(parts)
@@ -569,11 +584,18 @@ def decision_tree(dataset: Dataset, tree_id: str, link: Link) -> str:
     )
 
 
-def trees_index(dataset: Dataset, link: Link) -> str:
-    """A list of every decision tree with its intro."""
+def trees_index(dataset: Dataset, link: Link, readers: str = "clinicians") -> str:
+    """A list of every decision tree for these readers, with its intro."""
     items = "".join(
-        f'<li><a href="{text(link(tree_page_url(t.id)))}"><strong>{text(t.title)}</strong></a>. '
+        f'<li><a href="{text(link(tree_page_url(t)))}"><strong>{text(t.title)}</strong></a>. '
         f"{text(t.intro)}</li>"
         for t in dataset.trees.values()
+        if t.readers.value == readers
     )
     return f'<ul class="ott-trees">{items}</ul>'
+
+
+def resource_link(dataset: Dataset, resource_id: str) -> str:
+    """An inline link to a client resource, by id from data/resources.yaml."""
+    resource = _lookup(dataset.resources, resource_id, "resource", "resource", "data/resources.yaml")
+    return resource_text(resource)

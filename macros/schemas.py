@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from .audiences import OnboardingFile, OnePagersFile, ResourcesFile, TemplatesFile
 from .models import Code, ProfessionsFile, TopicsFile
 from .trees import ReferencesFile, Tree
 
@@ -19,6 +20,10 @@ SCHEMAS = {
     "professions.schema.json": (ProfessionsFile, "Who is bound by what: data/professions.yaml"),
     "tree.schema.json": (Tree, "A decision tree: data/trees/<id>.yaml"),
     "references.schema.json": (ReferencesFile, "Books and articles cited: data/references.yaml"),
+    "resources.schema.json": (ResourcesFile, "Boards, brochures and directories for clients: data/resources.yaml"),
+    "onboarding.schema.json": (OnboardingFile, "The onboarding reading path: data/onboarding.yaml"),
+    "one-pagers.schema.json": (OnePagersFile, "One-page summaries of the situations: data/one-pagers.yaml"),
+    "templates.schema.json": (TemplatesFile, "Consent and policy templates: data/templates.yaml"),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
+from enum import Enum
 from typing import TYPE_CHECKING, Iterator
 
 from pydantic import Field, HttpUrl
@@ -20,6 +21,13 @@ if TYPE_CHECKING:
     from .loading import Dataset, SourceFile
 
 MAX_DEPTH = 12  # questions on the longest path; deeper trees are too long to answer
+
+
+class Readers(str, Enum):
+    """Which section of the site a tree belongs to."""
+
+    clinicians = "clinicians"
+    clients = "clients"
 
 
 class Reference(Model):
@@ -41,11 +49,12 @@ class ReferencesFile(Model):
 
 
 class Citation(Model):
-    """A citation from an outcome: a provision (code + section) or a reference."""
+    """A citation: a provision (code + section), a reference, or a client resource."""
 
     code: Slug | None = Field(None, description="a code id from data/codes/, with section")
     section: Section | None = Field(None, description="a section of that code, exactly as written there")
     reference: Slug | None = Field(None, description="or: a reference id from data/references.yaml")
+    resource: Slug | None = Field(None, description="or: a resource id from data/resources.yaml (a board, a brochure)")
 
 
 class Answer(Model):
@@ -84,6 +93,11 @@ class Tree(Model):
     intro: Text = Field(description="one or two sentences shown before the first question")
     audience: Text = Field(description="who the tree is for, like 'Clinicians of every profession'")
     reviewed: date = Field(description="the date someone last reviewed the tree's wording and citations, like 2026-11-28")
+    readers: Readers = Field(
+        Readers.clinicians,
+        description="who reads it: clinicians (the page is decide/<id>/) or clients (clients/<id>/, "
+        "written in plain language)",
+    )
     start: Slug = Field(description="the id of the first question")
     search_boost: float | None = Field(
         None, ge=0.1, le=10,
@@ -163,26 +177,7 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset, references: dic
             if node.compare_topic and topics_loaded and node.compare_topic not in dataset.topics:
                 err(at + ("compare_topic",),
                     f"is {node.compare_topic!r}, which is not a topic in data/topics.yaml{_did_you_mean(node.compare_topic, dataset.topics)}")
-            for position, cite in enumerate(node.cites):
-                cat = at + ("cites", position)
-                if cite.reference and (cite.code or cite.section):
-                    err(cat, "has both a reference and a code: cite one thing per item")
-                elif cite.reference:
-                    if "references" in dataset.sources and cite.reference not in references:
-                        err(cat + ("reference",),
-                            f"is {cite.reference!r}, which is not in data/references.yaml{_did_you_mean(cite.reference, references)}")
-                elif cite.code and cite.section:
-                    code = dataset.codes.get(cite.code)
-                    if code is None and cite.code in dataset.code_files:
-                        continue  # that code's file has its own errors, reported already
-                    if code is None:
-                        err(cat + ("code",), f"is {cite.code!r}, which is not a code we have{_did_you_mean(cite.code, dataset.codes)}")
-                    elif cite.section not in [p.section for p in code.provisions]:
-                        sections = [p.section for p in code.provisions]
-                        err(cat + ("section",),
-                            f"is {cite.section!r}, which data/codes/{code.id}.yaml does not have{_did_you_mean(cite.section, sections)}")
-                else:
-                    err(cat, "needs either code and section (like code: aca, section: A.5.c) or reference")
+            check_cites(node.cites, at, dataset, err)
 
     if tree.start not in nodes:
         err(("start",), f"is {tree.start!r}, which is not a node in this tree{_did_you_mean(tree.start, nodes)}")
@@ -233,3 +228,32 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset, references: dic
         if node_id not in state:
             err(("nodes", node_id), "cannot be reached from the start: link an answer to it, or remove it")
     return errors
+
+
+def check_cites(cites: list[Citation], at: tuple, dataset: Dataset, err) -> None:  # noqa: ANN001
+    """Each citation names exactly one thing, and that thing exists in data/."""
+    for position, cite in enumerate(cites):
+        cat = at + ("cites", position)
+        named = [kind for kind in ("code", "reference", "resource") if getattr(cite, kind)]
+        if len(named) > 1:
+            err(cat, f"has both a {named[0]} and a {named[1]}: cite one thing per item")
+        elif cite.reference:
+            if "references" in dataset.sources and cite.reference not in dataset.references:
+                err(cat + ("reference",),
+                    f"is {cite.reference!r}, which is not in data/references.yaml{_did_you_mean(cite.reference, dataset.references)}")
+        elif cite.resource:
+            if "resources" in dataset.sources and cite.resource not in dataset.resources:
+                err(cat + ("resource",),
+                    f"is {cite.resource!r}, which is not in data/resources.yaml{_did_you_mean(cite.resource, dataset.resources)}")
+        elif cite.code and cite.section:
+            code = dataset.codes.get(cite.code)
+            if code is None and cite.code in dataset.code_files:
+                continue  # that code's file has its own errors, reported already
+            if code is None:
+                err(cat + ("code",), f"is {cite.code!r}, which is not a code we have{_did_you_mean(cite.code, dataset.codes)}")
+            elif cite.section not in [p.section for p in code.provisions]:
+                sections = [p.section for p in code.provisions]
+                err(cat + ("section",),
+                    f"is {cite.section!r}, which data/codes/{code.id}.yaml does not have{_did_you_mean(cite.section, sections)}")
+        else:
+            err(cat, "needs either code and section (like code: aca, section: A.5.c), reference, or resource")

@@ -61,7 +61,7 @@ def load_config(path: Path) -> dict:
 
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
-    for part in ("mkdocs.yml", "docs", "overrides", "macros", "data", "scripts", "includes"):
+    for part in ("mkdocs.yml", "docs", "overrides", "macros", "data", "scripts", "includes", "CITATION.cff"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "includes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "includes", "CITATION.cff")
 
 
 def run_build(project: Path, site_dir: Path, keep_site_url: bool = False) -> subprocess.CompletedProcess[str]:
@@ -65,9 +65,11 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ alone, for loader tests (no build)."""
+    """A copy of data/ for loader tests (no build), with docs/ beside it: the onboarding
+    path and the one-pagers name pages there."""
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return target
 
 

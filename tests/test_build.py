@@ -145,6 +145,8 @@ def test_pages_have_titles_and_descriptions(built_site: Path, page: str) -> None
 def test_every_page_says_when_it_was_last_reviewed(built_site: Path) -> None:
     missing = []
     for page in sorted(built_site.rglob("index.html")):
+        if page.parent.name == "print_page":
+            continue  # the whole handbook on one page: pages are reviewed one by one, not as a whole
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         when = soup.select_one("p.ott-reviewed time")
         if when is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when.get("datetime", "")):

@@ -79,7 +79,7 @@ def test_every_path_ends_at_an_outcome_within_the_depth_limit(tree_id: str) -> N
 @pytest.mark.parametrize("tree_id", sorted(TREES))
 def test_built_page_holds_every_node_with_its_anchor(built_site: Path, tree_id: str) -> None:
     tree = TREES[tree_id]
-    soup = BeautifulSoup((built_site / f"decide/{tree_id}/index.html").read_text(), "html.parser")
+    soup = BeautifulSoup((built_site / rendering.tree_page_url(tree) / "index.html").read_text(), "html.parser")
     sections = {s["id"]: s for s in soup.select("section.ott-node")}
     assert set(sections) == {rendering.node_anchor(tree_id, n) for n in tree.nodes}
     for node_id, node in tree.nodes.items():

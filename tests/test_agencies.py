@@ -1,0 +1,122 @@
+"""The agency section on the built site: the onboarding path, one-pagers, templates
+by profession, the cite page and the whole-handbook print page, all from data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from macros.audiences import clauses_for
+from macros.guides import duration
+from macros.loading import load_dataset
+
+from .conftest import ROOT
+
+DATA = load_dataset(ROOT / "data")
+
+
+def soup_of(site: Path, address: str) -> BeautifulSoup:
+    return BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, address: str) -> BeautifulSoup:
+    return soup_of(site, address).select_one("article")
+
+
+def test_onboarding_lists_every_step_in_order_with_time_and_questions(built_site: Path) -> None:
+    page = article(built_site, "agencies/onboarding/")
+    steps = DATA.onboarding.steps
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h2")]
+    assert len(headings) == len(steps)
+    lists = page.select("ol.ott-questions")
+    for number, (heading, step, questions) in enumerate(zip(headings, steps, lists), start=1):
+        assert heading.startswith(f"{number}. ")
+        assert [li.get_text(strip=True) for li in questions.select("li")] == list(step.questions)
+    meta = [p.get_text(" ", strip=True) for p in page.select(".ott-step-meta")]
+    assert [m.endswith(f"about {duration(s.minutes)}") for m, s in zip(meta, steps)] == [True] * len(steps)
+    total = sum(s.minutes for s in steps)
+    assert f"about {duration(total)} in all" in page.select_one(".ott-path-total").get_text(" ", strip=True)
+    # each step links to the page it names
+    hrefs = [p.select_one("a")["href"] for p in page.select(".ott-step-meta")]
+    for href, step in zip(hrefs, steps):
+        assert (built_site / "agencies" / "onboarding" / href / "index.html").resolve().is_file(), href
+
+
+def test_duration_reads_naturally() -> None:
+    assert duration(25) == "25 minutes"
+    assert duration(60) == "1 hour"
+    assert duration(295) == "4 hours 55 minutes"
+
+
+@pytest.mark.parametrize("summary_id", sorted(DATA.one_pagers))
+def test_one_pager_shows_its_data_and_links_its_chapter(built_site: Path, summary_id: str) -> None:
+    summary = DATA.one_pagers[summary_id]
+    page = article(built_site, f"agencies/one-pagers/{summary_id}/")
+    box = page.select_one(".ott-one-pager")
+    points = [li.get_text(" ", strip=True) for li in box.select("h2#remember + ul > li")]
+    assert points == list(summary.key_points)
+    assert len(box.select(".ott-sources li")) == len(summary.cites)
+    chapter = box.select_one(".ott-one-pager__more a")["href"]
+    assert (built_site / "agencies" / "one-pagers" / summary_id / chapter / "index.html").resolve() == \
+        (built_site / "situations" / summary_id / "index.html").resolve()
+
+
+def test_every_situation_chapter_has_a_one_pager() -> None:
+    chapters = {p.stem for p in (ROOT / "docs" / "situations").glob("*.md")}
+    assert chapters == set(DATA.one_pagers)
+
+
+@pytest.mark.parametrize("profession_id", sorted(DATA.professions))
+def test_templates_print_exactly_the_clauses_for_each_profession(built_site: Path, profession_id: str) -> None:
+    page = article(built_site, f"agencies/templates/{profession_id}/")
+    for template in DATA.templates.values():
+        box = page.select_one(f'.ott-template[data-template="{template.id}"]')
+        assert box["data-profession"] == profession_id
+        shown = [h.get_text(strip=True) for h in box.select(".ott-template__text h3")]
+        assert shown == [c.heading for c in clauses_for(template, profession_id)]
+
+
+def test_profession_specific_clauses_reach_only_their_profession() -> None:
+    specific = [(t, c) for t in DATA.templates.values() for c in t.clauses if c.professions]
+    assert specific, "templates.yaml has no profession-specific clause: the per-profession pages would be identical"
+    for template, clause in specific:
+        for profession in DATA.professions:
+            assert (clause in clauses_for(template, profession)) == (profession in clause.professions)
+
+
+def test_cite_page_matches_citation_cff(built_site: Path) -> None:
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    for key in ("cff-version", "message", "title", "authors", "version", "date-released", "url", "license"):
+        assert cff.get(key), f"CITATION.cff lacks {key}"
+    assert cff["cff-version"] == "1.2.0"
+    assert all("name" in a or "family-names" in a for a in cff["authors"])
+    page = article(built_site, "agencies/cite/")
+    reference = page.select_one(".ott-reference").get_text(" ", strip=True)
+    assert cff["title"] in reference and f"Version {cff['version']}" in reference
+    assert str(cff["date-released"])[:4] in reference
+    bibtex = page.select_one(".ott-bibtex").get_text()
+    assert bibtex.startswith("@misc{") and cff["url"] in bibtex
+
+
+def test_print_page_holds_every_page_of_the_nav(built_site: Path) -> None:
+    """The whole-handbook page includes each page's heading, in nav order."""
+    printed = soup_of(built_site, "print_page")
+    text = printed.get_text(" ", strip=True)
+    missing = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").as_posix()
+        if rel == "404.md":
+            continue
+        built = soup_of(built_site, rel[:-3].removesuffix("index"))
+        title = built.select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+        if title not in text:
+            missing.append(rel)
+    assert not missing, f"pages missing from the print page: {missing}"
+    # trees are there as outlines: every question of every tree
+    for tree in DATA.trees.values():
+        for node in tree.nodes.values():
+            if node.question:
+                assert node.question in text, f"{tree.id}: {node.question!r} not on the print page"
