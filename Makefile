@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas pages urls measure bench portability clean help
+.PHONY: serve build check test schemas pages urls readability measure bench portability clean help
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
@@ -62,6 +62,10 @@ pages: $(STAMP)
 urls: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) scripts/urls.py site > urls.txt
+
+readability: $(STAMP)
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
+	$(PY) scripts/readability.py site clients/
 
 measure: $(STAMP)
 	$(PY) scripts/measure.py

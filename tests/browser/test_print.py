@@ -1,0 +1,77 @@
+"""Printing, in Chromium: the whole-handbook page and single pages become PDFs that
+hold what they should, and each one-page summary fits one sheet of Letter and of A4."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from macros.loading import load_dataset
+
+from ..conftest import ROOT
+
+DATA = load_dataset(ROOT / "data")
+
+
+def pdf_of(page: Page, url: str, paper: str = "A4") -> PdfReader:
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    data = page.pdf(format=paper, print_background=False, prefer_css_page_size=True)
+    assert data.startswith(b"%PDF") and len(data) > 2000, f"{url} printed an empty PDF"
+    return PdfReader(io.BytesIO(data))
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, and a word broken at its hyphen across lines joined again."""
+    return re.sub(r"(\w)- (\w)", r"\1-\2", re.sub(r"\s+", " ", text)).strip()
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return flat(" ".join(p.extract_text() or "" for p in reader.pages))
+
+
+def title_of(site: Path, address: str) -> str:
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return flat(soup.select_one("article h1").get_text("").rstrip("¶"))
+
+
+def test_whole_handbook_prints_every_page_and_every_tree_question(page: Page, site_url: str, built_site: Path) -> None:
+    reader = pdf_of(page, site_url + "print_page/")
+    text = pdf_text(reader)
+    addresses = [p.parent.relative_to(built_site).as_posix() + "/" for p in built_site.rglob("index.html")]
+    addresses = [a.removeprefix("./") for a in addresses if not a.startswith(("print_page", "404"))]
+    assert len(reader.pages) > len(addresses), "fewer sheets than pages: pages are missing"
+    missing = [a for a in addresses if title_of(built_site, "" if a == "./" else a) not in text]
+    assert not missing, f"titles missing from the printed handbook: {missing}"
+    questions = [n.question for t in DATA.trees.values() for n in t.nodes.values() if n.question]
+    absent = [q for q in questions if flat(q) not in text]
+    assert not absent, f"tree questions missing on paper (trees must print as outlines): {absent[:5]}"
+
+
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_each_one_pager_fits_one_sheet(page: Page, site_url: str, built_site: Path, paper: str) -> None:
+    too_long = {}
+    for summary in DATA.one_pagers.values():
+        address = f"agencies/one-pagers/{summary.id}/"
+        reader = pdf_of(page, site_url + address, paper)
+        text = pdf_text(reader)
+        assert title_of(built_site, address) in text
+        assert flat(summary.key_points[-1]) in text
+        if len(reader.pages) != 1:
+            too_long[summary.id] = len(reader.pages)
+    assert not too_long, f"one-pagers that take more than one {paper} sheet: {too_long}"
+
+
+def test_a_client_tree_prints_every_question_and_outcome(page: Page, site_url: str) -> None:
+    tree = next(t for t in DATA.trees.values() if t.readers.value == "clients")
+    text = pdf_text(pdf_of(page, site_url + f"clients/{tree.id}/", "Letter"))
+    assert flat(tree.title) in text
+    for node in tree.nodes.values():
+        assert flat(node.question or node.outcome) in text
