@@ -286,7 +286,14 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         expected = error.get("ctx", {}).get("expected", "")
         return f"is {_describe_value(value)}, which is not allowed here: use {expected}{tail}"
     if kind == "too_short":
+        actual = error.get("ctx", {}).get("actual_length", 0)
+        if actual:
+            least = error.get("ctx", {}).get("min_length")
+            return f"has {actual} item{'s' if actual != 1 else ''}, fewer than the {least} needed{tail}"
         return f"is empty{tail}"
+    if kind == "too_long":
+        ctx = error.get("ctx", {})
+        return f"has {ctx.get('actual_length')} items, more than the {ctx.get('max_length')} allowed{tail}"
     if kind == "string_pattern_mismatch":
         return f"is {_describe_value(value)}, which is not in the right form{tail}"
     if kind == "value_error":

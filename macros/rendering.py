@@ -237,7 +237,7 @@ def citation(dataset: Dataset, code_id: str, section: str, link: Link) -> str:
     }[provision.status]
     tip = f"{code.short_name} {provision.section} ({code.version}). {prefix}{provision.rule}"
     return (
-        f'<a class="ott-cite" data-status="{provision.status.value}" href="{text(href)}" '
+        f'<a class="ott-cite" data-code="{text(code.id)}" data-status="{provision.status.value}" href="{text(href)}" '
         f'title="{text(tip)}">{text(code.short_name)} {text(provision.section)}</a>'
     )
 

@@ -43,6 +43,9 @@ PAGE_TYPES = {
     "code page": "codes/aca/index.html",
     "rules page": "apply/marriage-family-therapist-california/index.html",
     "tree": "decide/unexpected-encounter/index.html",
+    "client page": "clients/what-is-never-ok/index.html",
+    "client tree": "clients/something-felt-wrong/index.html",
+    "one-pager": "agencies/one-pagers/community-encounters/index.html",
 }
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.pop("SITE_URL", None)

@@ -27,11 +27,14 @@ PAGES = {
     "code page": "codes/aca/index.html",
     "rules page": "apply/marriage-family-therapist-california/index.html",
     "tree": "decide/unexpected-encounter/index.html",
+    "client page": "clients/what-is-never-ok/index.html",
+    "client tree": "clients/something-felt-wrong/index.html",
+    "one-pager": "agencies/one-pagers/community-encounters/index.html",
 }
 
 
 def build(site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("SITE_URL", None)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",

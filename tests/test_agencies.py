@@ -79,6 +79,22 @@ def test_templates_print_exactly_the_clauses_for_each_profession(built_site: Pat
         assert shown == [c.heading for c in clauses_for(template, profession_id)]
 
 
+@pytest.mark.parametrize("profession_id", sorted(DATA.professions))
+def test_templates_cite_only_codes_that_reach_the_profession(built_site: Path, profession_id: str) -> None:
+    profession = DATA.professions[profession_id]
+    reach = {}
+    for rule in (*profession.national, *profession.california):
+        reach.setdefault(rule.code, set()).update(rule.sections or ["*"])
+    page = article(built_site, f"agencies/templates/{profession_id}/")
+    cited = [(a["data-code"], a.get_text(strip=True)) for a in page.select(".ott-basis a.ott-cite")]
+    assert cited, f"{profession_id}: no code cited at all"
+    for code_id, label in cited:
+        sections = reach.get(code_id, set())
+        short = DATA.codes[code_id].short_name
+        assert "*" in sections or label.removeprefix(short).strip() in sections, \
+            f"{profession_id}: cites {label}, which does not reach {profession.plural}"
+
+
 def test_profession_specific_clauses_reach_only_their_profession() -> None:
     specific = [(t, c) for t in DATA.templates.values() for c in t.clauses if c.professions]
     assert specific, "templates.yaml has no profession-specific clause: the per-profession pages would be identical"
