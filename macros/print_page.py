@@ -7,7 +7,9 @@ output are not valid HTML, and both confuse assistive technology:
   tags: ids on our tables, rows and tree sections would stay as they were, so links
   would miss and a table shown on two pages would repeat its ids;
 - each page's <section> carries a non-standard `heading-number` attribute, the
-  numbering styles sit in the body, and a Material label points at a missing toggle.
+  numbering styles sit in the body, and a Material label points at a missing toggle;
+- Material's settings come from the 404 page, whose base address is absolute, so
+  search looked for its index in the wrong place when the site is served locally.
 
 `tidy()` is pure (text in, text out). `on_post_build` is the MkDocs hook that
 applies it; mkdocs.yml lists this file under `hooks`, which MkDocs runs after
@@ -30,6 +32,7 @@ SECTION = re.compile(r"""<section class=["']print-page[^>]*>""")
 SECTION_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 # The plugin prefixes every in-page link (#x -> #<page>-x); tidy() prefixes every id to match.
 TAG_WITH_ID = re.compile(r'<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)\sid="([^"]+)"')
+SECTION_TAGS = re.compile(r"<section\b|</section>")
 ID_REFERENCES = re.compile(r'(\s(?:aria-labelledby|aria-describedby|aria-controls)=")([^"]+)(")')
 
 
@@ -44,29 +47,51 @@ def tidy(html: str) -> str:
         html = html.replace(style, "", 1).replace("</head>", style + "</head>", 1)
     # A link to the print page itself, from a page printed in it, goes to its top.
     html = html.replace('href="#print_page"', 'href="#print-site-page"')
+    # The plugin renders the page with the 404 page's settings, whose base is the site's
+    # absolute path; like every other page, the print page (one folder deep) uses "..".
+    html = re.sub(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"', r'\1".."', html, count=1)
     # Material's "table of contents" label points at a toggle the print page does not have.
     html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
-    tags = list(SECTION.finditer(html))
-    if not tags:
-        return html
-    out = [html[: tags[0].start()]]
-    ends = [t.start() for t in tags[1:]] + [len(html)]
-    for tag, end in zip(tags, ends):
-        body = html[tag.end():end]
+    out = []
+    done = 0
+    for tag in SECTION.finditer(html):
         found = SECTION_ID.search(tag.group(0))
         key = found.group(1) if found else ""
-        if key and not key.startswith("section-"):  # "section-N" wraps a nav section, no page
-            def prefix_id(match: re.Match[str]) -> str:
-                return f'<{match.group(1)}{match.group(2)} id="{key}-{match.group(3)}"'
+        if not key or key.startswith("section-") or tag.start() < done:
+            continue  # "section-N" wraps a part of the nav, not a page
+        close = _matching_close(html, tag.end())
+        body = html[tag.end():close]
 
-            def prefix_refs(match: re.Match[str]) -> str:
-                values = " ".join(f"{key}-{v}" for v in match.group(2).split())
-                return f"{match.group(1)}{values}{match.group(3)}"
+        def prefix_id(match: re.Match[str], key: str = key) -> str:
+            return f'<{match.group(1)}{match.group(2)} id="{key}-{match.group(3)}"'
 
-            body = TAG_WITH_ID.sub(prefix_id, body)
-            body = ID_REFERENCES.sub(prefix_refs, body)
-        out.append(tag.group(0) + body)
+        body = TAG_WITH_ID.sub(prefix_id, body)
+        # A table or tree shown on several pages would give several landmarks one name:
+        # on this page, each landmark's name also says which page it belongs to.
+        heading = re.search(r'<h1\b[^>]*\sid="([^"]+)"', body)
+        title = heading.group(1) if heading else ""
+
+        def prefix_refs(match: re.Match[str], key: str = key, title: str = title) -> str:
+            values = [f"{key}-{v}" for v in match.group(2).split()]
+            if match.group(1).endswith('aria-labelledby="') and title and title not in values:
+                values.append(title)
+            return f"{match.group(1)}{' '.join(values)}{match.group(3)}"
+
+        body = ID_REFERENCES.sub(prefix_refs, body)
+        out.append(html[done:tag.end()] + body)
+        done = close
+    out.append(html[done:])
     return "".join(out)
+
+
+def _matching_close(html: str, start: int) -> int:
+    """Where the <section> opened just before `start` closes (the index of its </section>)."""
+    depth = 1
+    for match in SECTION_TAGS.finditer(html, start):
+        depth += 1 if match.group(0) != "</section>" else -1
+        if depth == 0:
+            return match.start()
+    return len(html)
 
 
 def _leave_ids_alone(page_html: str, page_key: str) -> str:

@@ -31,13 +31,15 @@ def test_tidy_prefixes_every_id_per_page_and_keeps_links_landing() -> None:
         '<section class="print-page" id="situations-y" heading-number="2.2">'
         '<h2 id="h">Y</h2><table><caption id="compare-x">X</caption>'
         '<tr id="apa-3-05"></tr></table><label class="md-nav__title" for="__toc">T</label>'
-        '</section></div><style>.print-site-enumerate-headings #a:before{}</style></body></html>'
+        '</section></div><style>.print-site-enumerate-headings #a:before{}</style>'
+        '<script id="__config" type="application/json">{}</script></body></html>'
     )
     out = tidy(page)
     assert "heading-number=" not in out.replace("data-heading-number=", "")
     assert 'id="compare-x-apa-3-05"' in out and 'href="#compare-x-apa-3-05"' in out
-    assert 'aria-labelledby="compare-x-compare-x"' in out and 'id="compare-x-compare-x"' in out
+    assert 'aria-labelledby="compare-x-compare-x compare-x-title"' in out and 'id="compare-x-compare-x"' in out
     assert 'id="situations-y-apa-3-05"' in out and 'id="situations-y-h"' in out and 'id="compare-x-title"' in out
     ids = [chunk.split('"')[0] for chunk in out.split(' id="')[1:]]
     assert len(ids) == len(set(ids)), f"repeated ids: {ids}"
     assert out.index("<style>") < out.index("</head>") and 'for="__toc"' not in out
+    assert '<script id="__config"' in out, "ids outside the pages (Material's config) must stay as they are"

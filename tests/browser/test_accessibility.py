@@ -20,7 +20,8 @@ def site_paths() -> list[str]:
     return paths
 
 
-PAGES = site_paths()
+# Plus the whole handbook on one page, which mkdocs-print-site-plugin writes (no docs/ file).
+PAGES = site_paths() + ["print_page/"]
 
 
 def describe(violations: list[dict]) -> str:
