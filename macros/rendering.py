@@ -570,7 +570,8 @@ def decision_tree(dataset: Dataset, tree_id: str, link: Link) -> str:
             body = _outcome_body(dataset, tree, node, link)
         label = "Question" if node.is_question else "Outcome"
         sections.append(
-            f'<section class="ott-node ott-node--{kind}" id="{text(anchor)}" data-node="{text(node_id)}" '
+            f'<section class="ott-node ott-node--{kind}{" ott-node--start" if node_id == tree.start else ""}" '
+            f'id="{text(anchor)}" data-node="{text(node_id)}" '
             f'aria-labelledby="{text(anchor)}-h">'
             f'<h2 id="{text(anchor)}-h" tabindex="-1"><span class="ott-node__kind">{label}: </span>{heading}</h2>'
             f"{body}</section>"
