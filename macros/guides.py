@@ -12,6 +12,7 @@ from .rendering import (
     Link,
     _lookup,
     _md_heading_text,
+    applicable_provisions,
     cite_item,
     text,
     tree_page_url,
@@ -116,31 +117,15 @@ def _template(dataset: Dataset, template_id: str, macro: str):  # noqa: ANN202
     return _lookup(dataset.templates, template_id, macro, "template", "data/templates.yaml")
 
 
-def reaching(profession) -> dict[str, set[str] | None]:  # noqa: ANN001
-    """Code id -> the sections that reach this profession (None: all of them), anywhere."""
-    out: dict[str, set[str] | None] = {}
-    for rule in (*profession.national, *profession.california):
-        if not rule.sections or out.get(rule.code, set()) is None:
-            out[rule.code] = None
-        else:
-            out[rule.code] = (out.get(rule.code) or set()) | set(rule.sections)
-    return out
-
-
-def cite_reaches(cite, applies: dict[str, set[str] | None]) -> bool:  # noqa: ANN001
-    if cite.code not in applies:
-        return False
-    sections = applies[cite.code]
-    return sections is None or cite.section in sections
-
-
 def template_text(dataset: Dataset, template_id: str, profession_id: str, link: Link) -> str:
     """One template as one profession prints it (HTML): its clauses, then what each rests on,
     citing only the codes and laws that bind or guide that profession (references and
     resources are kept for everyone)."""
     template = _template(dataset, template_id, "template")
     profession = _lookup(dataset.professions, profession_id, "template", "profession", "data/professions.yaml")
-    applies = reaching(profession)
+    applies = {(code.id, provision.section)
+               for jurisdiction in ("national", "california")
+               for code, provision in applicable_provisions(dataset, profession_id, jurisdiction)}
     clauses = []
     basis = []
     for clause in clauses_for(template, profession_id):
@@ -148,7 +133,7 @@ def template_text(dataset: Dataset, template_id: str, profession_id: str, link: 
                        f"<p>{text(clause.text)}</p>")
         if not clause.cites:
             continue
-        kept = [cite for cite in clause.cites if not cite.code or cite_reaches(cite, applies)]
+        kept = [cite for cite in clause.cites if not cite.code or (cite.code, cite.section) in applies]
         if kept:
             cites = ", ".join(cite_item(dataset, cite, link) for cite in kept)
         else:

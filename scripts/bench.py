@@ -36,17 +36,8 @@ sys.path.insert(0, str(ROOT))
 from macros.loading import load_dataset  # noqa: E402
 from macros.pages import write_pages  # noqa: E402
 
-PAGE_TYPES = {
-    "plain page": "about/sources/index.html",
-    "home": "index.html",
-    "chapter-like table": "compare/sexual-relationships-former-clients/index.html",
-    "code page": "codes/aca/index.html",
-    "rules page": "apply/marriage-family-therapist-california/index.html",
-    "tree": "decide/unexpected-encounter/index.html",
-    "client page": "clients/what-is-never-ok/index.html",
-    "client tree": "clients/something-felt-wrong/index.html",
-    "one-pager": "agencies/one-pagers/community-encounters/index.html",
-}
+from measure import PAGE_TYPES  # noqa: E402  (scripts/ is on the path when run as a script)
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.pop("SITE_URL", None)
 

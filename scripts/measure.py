@@ -21,9 +21,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = {
+# The page types measured here and by bench.py: one representative page each.
+PAGE_TYPES = {
+    "plain page": "about/sources/index.html",
     "home": "index.html",
-    "table": "compare/sexual-relationships-former-clients/index.html",
+    "chapter-like table": "compare/sexual-relationships-former-clients/index.html",
     "code page": "codes/aca/index.html",
     "rules page": "apply/marriage-family-therapist-california/index.html",
     "tree": "decide/unexpected-encounter/index.html",
@@ -74,7 +76,7 @@ def main() -> int:
               f"(min {min(times):.2f}, max {max(times):.2f})")
         index = site / "search" / "search_index.json"
         print("\npage weight in KiB        raw    gzip")
-        for name, rel in PAGES.items():
+        for name, rel in PAGE_TYPES.items():
             page = site / rel
             css, js = assets(site, page)
             rows = {"HTML": [page], "CSS": css, "JS": js}

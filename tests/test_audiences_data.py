@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from macros.errors import DataErrors
-from macros.loading import load_dataset
-
 from .conftest import line_of, replace_in
-
-
-def only_error(data_dir: Path) -> str:
-    with pytest.raises(DataErrors) as caught:
-        load_dataset(data_dir)
-    errors = [str(error) for error in caught.value.errors]
-    assert len(errors) == 1, f"expected one error, got: {errors}"
-    return errors[0]
+from .test_data_errors import only_error
 
 
 def test_onboarding_step_naming_a_missing_page(data_copy: Path) -> None:
