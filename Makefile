@@ -15,20 +15,13 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test schemas pages urls readability measure bench portability clean help
+# `make help` lists the `.PHONY: target # description` lines below, in this order, so the
+# list cannot drift from the targets. Add one such line with each new target.
+.DEFAULT_GOAL := help
 
+.PHONY: help # list these targets
 help:
-	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) (reloads on change)"
-	@echo "make test    run every test (data checks, build, browser: needs Chromium)"
-	@echo "make build   strict build into site/"
-	@echo "make check   check data/ without building"
-	@echo "make schemas regenerate data/schemas/*.schema.json from the models"
-	@echo "make pages   write page stubs for new topics, codes, trees, professions, one-pagers"
-	@echo "make urls    rewrite urls.txt, the list of published addresses (add new pages)"
-	@echo "make readability  print the reading grade of every client page (limit: grade 8)"
-	@echo "make measure print build time and page weight (figures, not a test)"
-	@echo "make bench   build ratio, page weight, scale and Lighthouse figures against the goals"
-	@echo "make portability  build with ProperDocs and Zensical and report what differs"
+	@awk '/^\.PHONY: [^ ]+ +# / { name = $$2; sub(/^[^#]*# /, ""); printf "make %-12s %s\n", name, $$0 }' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -42,40 +35,62 @@ $(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $(NODE_STAMP)
 
+.PHONY: serve # build and serve the site at http://127.0.0.1:8000 (reloads on change; HOST, PORT)
 serve: $(STAMP)
 	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+.PHONY: build # strict build into site/, replaced only when the build passes
+# scripts/build.py builds into a temporary folder and swaps it in only on success, so a
+# failed build leaves site/ as it was. SITE_URL is unset: the build uses the published address.
 build: $(STAMP)
-	env -u SITE_URL $(PY) -m mkdocs build --strict --clean --site-dir site
+	env -u SITE_URL $(PY) scripts/build.py --site-dir site
 
+.PHONY: check # check data/ without building
 check: $(STAMP)
 	$(PY) -m macros.check data
 
+.PHONY: test # run every test (data checks, build, browser: needs Chromium)
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
+.PHONY: lint # ruff check and ruff format --check (settings in pyproject.toml)
+# Runs both and fails if either fails, so one run shows every finding.
+lint: $(STAMP)
+	$(PY) -m ruff check .; status=$$?; $(PY) -m ruff format --check . && exit $$status
+
+.PHONY: lock # regenerate requirements.txt from requirements.in with pip-compile
+# Existing pins are kept unless requirements.in forces a change. --allow-unsafe pins pip and
+# setuptools too; the index and find-links of this machine stay out of the file.
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
+
+.PHONY: schemas # regenerate data/schemas/*.schema.json from the models
 schemas: $(STAMP)
 	$(PY) -m macros.schemas data/schemas
 
-pages: $(STAMP)
-	$(PY) -m macros.pages .
-
+.PHONY: urls # rewrite urls.txt, the list of published addresses (add new pages)
 urls: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) scripts/urls.py site > urls.txt
 
+.PHONY: readability # print the reading grade of every client page (limit: grade 8)
 readability: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) scripts/readability.py site clients/
 
+.PHONY: measure # print build time and page weight (figures, not a test)
 measure: $(STAMP)
 	$(PY) scripts/measure.py
 
+.PHONY: bench # build ratio, page weight, scale and Lighthouse figures against the goals
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py
 
+.PHONY: portability # build with ProperDocs and Zensical and report what differs
 portability: $(STAMP)
 	$(PY) scripts/portability.py
 
+.PHONY: clean # remove site/, test results and any folder a killed build left behind
 clean:
-	rm -rf site .pytest_cache test-results
+	rm -rf site .site-build-* .pytest_cache test-results

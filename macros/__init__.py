@@ -1,82 +1,142 @@
-"""The mkdocs-macros adapter: the only module here that knows about MkDocs.
+"""The mkdocs-macros adapter: with `hooks/`, the only code here that knows about MkDocs.
 
-It loads and checks `data/` once, when the configuration is read, before any
-page is rendered; a data problem stops the build with the full list of errors.
-Rendering lives in `macros.rendering`, which imports nothing from MkDocs.
+`hooks/generated_pages.py` loads and checks the data once, when MkDocs has read the
+pages, and hands the checked dataset over with `use_dataset`; the macros below render
+from it. A macro that is called wrongly on a page (an unknown code or section, say)
+does not print a traceback: the error is kept with the page's file and line, and the
+hook stops the build with every such error listed, before any page is written.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
+
+from .dataset import Dataset
+from .errors import DataError, UnknownReference
 
 
-def define_env(env) -> None:
+@dataclass
+class BuildState:
+    """What one build shares between the hooks and the macros."""
+
+    dataset: Dataset | None = None
+    page_errors: list[DataError] = field(default_factory=list)
+
+
+_STATES: dict[str, BuildState] = {}  # by the path of mkdocs.yml
+
+
+def state_for(config_file: str | None) -> BuildState:
+    return _STATES.setdefault(str(config_file), BuildState())
+
+
+def use_dataset(config_file: str | None, dataset: Dataset) -> None:
+    """Called by hooks/generated_pages.py once the data is loaded and checked."""
+    state = state_for(config_file)
+    state.dataset = dataset
+    state.page_errors.clear()
+
+
+def _call_line(markdown: str, name: str, first_arg: Any) -> int | None:
+    """The line of a page's Markdown where `name(first_arg ...` is called."""
+    pattern = re.compile(re.escape(name) + r"\(\s*['\"]" + re.escape(str(first_arg)) if first_arg is not None
+                         else re.escape(name) + r"\(")
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return None
+
+
+def define_env(env) -> None:  # noqa: ANN001
     """Called by mkdocs-macros: expose the renderers as macros, one per generated block."""
     from mkdocs.exceptions import PluginError
     from mkdocs.utils import get_relative_url
 
     from . import guides, rendering
-    from .errors import DataErrors
-    from .loading import load_dataset
 
-    try:
-        dataset = load_dataset(Path(env.project_dir) / "data")
-    except DataErrors as exc:
-        raise PluginError(exc.report("; no page was built")) from None
+    state = state_for(env.conf.get("config_file_path"))
+
+    def data() -> Dataset:
+        if state.dataset is None:
+            raise PluginError("the data was not loaded: mkdocs.yml must list hooks/generated_pages.py under hooks")
+        return state.dataset
 
     def link(target: str) -> str:
         """A site-relative address (like 'compare/x/') as seen from the page being rendered."""
         return get_relative_url(target, env.page.url)
 
-    @env.macro
+    def macro(function: Callable[..., str]) -> Callable[..., str]:
+        """Register a macro whose wrong use becomes a page error with file and line."""
+        name = function.__name__
+
+        def run(*args: Any, **kwargs: Any) -> str:
+            try:
+                return function(*args, **kwargs)
+            except (UnknownReference, ValueError, TypeError) as exc:
+                page = env.page
+                source = f"docs/{page.file.src_uri}" if page and page.file else "a page"
+                raw = page.file.content_string if page and page.file else ""  # front matter included
+                line = _call_line(raw, name, args[0] if args else None)
+                state.page_errors.append(DataError(source, line, "", f"{exc}"))
+                return ""
+
+        run.__name__ = name
+        run.__doc__ = function.__doc__
+        env.macro(run, name)
+        return run
+
+    @macro
     def comparison_table(topic_id: str) -> str:
         """The comparison table for one topic in data/topics.yaml."""
-        return rendering.comparison_table(dataset, topic_id)
+        return rendering.comparison_table(data(), topic_id)
 
-    @env.macro
+    @macro
     def cite(code_id: str, section: str) -> str:
         """An inline citation of one provision, like cite("aca", "A.5.c")."""
-        return rendering.citation(dataset, code_id, section, link)
+        return rendering.citation(data(), code_id, section, link)
 
-    @env.macro
+    @macro
     def code_page(code_id: str) -> str:
         """The body of a code's own page."""
-        return rendering.code_page(dataset, code_id, link)
+        return rendering.code_page(data(), code_id, link)
 
-    @env.macro
+    @macro
     def topics_index() -> str:
         """The table of all comparison topics."""
-        return rendering.topics_index(dataset, link)
+        return rendering.topics_index(data(), link)
 
-    @env.macro
+    @macro
     def codes_index() -> str:
         """The table of all codes and laws."""
-        return rendering.codes_index(dataset, link)
+        return rendering.codes_index(data(), link)
 
-    @env.macro
+    @macro
     def rules_for(profession_id: str, jurisdiction: str) -> str:
         """The body of a "rules that apply to me" page."""
-        return rendering.rules_for(dataset, profession_id, jurisdiction, link)
+        return rendering.rules_for(data(), profession_id, jurisdiction, link)
 
-    @env.macro
+    @macro
     def profession_chooser() -> str:
         """Links to every profession and jurisdiction page."""
-        return rendering.profession_chooser(dataset, link)
+        return rendering.profession_chooser(data(), link)
 
-    @env.macro
+    @macro
     def decision_tree(tree_id: str) -> str:
         """A decision tree: stepper with JavaScript, linked sections without, outline on paper."""
-        return rendering.decision_tree(dataset, tree_id, link)
+        return rendering.decision_tree(data(), tree_id, link)
 
-    @env.macro
+    @macro
     def trees_index(readers: str = "clinicians") -> str:
         """The list of every decision tree for clinicians (or for clients)."""
-        return rendering.trees_index(dataset, link, readers)
+        return rendering.trees_index(data(), link, readers)
 
-    @env.macro
+    @macro
     def resource(resource_id: str) -> str:
         """A link to a board, brochure or directory in data/resources.yaml."""
-        return rendering.resource_link(dataset, resource_id)
+        return rendering.resource_link(data(), resource_id)
 
     docs_dir = Path(env.conf["docs_dir"])
 
@@ -91,32 +151,32 @@ def define_env(env) -> None:
         heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
         return heading or path
 
-    @env.macro
+    @macro
     def onboarding_path() -> str:
         """The agency reading path from data/onboarding.yaml."""
-        return guides.onboarding_path(dataset, link, title_of)
+        return guides.onboarding_path(data(), link, title_of)
 
-    @env.macro
+    @macro
     def one_pager(summary_id: str) -> str:
         """A printable one-page summary from data/one-pagers.yaml."""
-        return guides.one_pager(dataset, summary_id, link)
+        return guides.one_pager(data(), summary_id, link)
 
-    @env.macro
+    @macro
     def one_pagers_index() -> str:
         """The list of one-page summaries."""
-        return guides.one_pagers_index(dataset, link)
+        return guides.one_pagers_index(data(), link)
 
-    @env.macro
+    @macro
     def templates_for(profession_id: str) -> str:
         """Every template in data/templates.yaml, as one profession prints it."""
-        return guides.templates_for(dataset, profession_id, link)
+        return guides.templates_for(data(), profession_id, link)
 
-    @env.macro
+    @macro
     def templates_index() -> str:
         """Links to each profession's templates."""
-        return guides.templates_index(dataset, link)
+        return guides.templates_index(data(), link)
 
-    @env.macro
+    @macro
     def cite_handbook() -> str:
         """How to cite the handbook, from CITATION.cff."""
         import yaml
@@ -125,8 +185,8 @@ def define_env(env) -> None:
         try:
             cff = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
-            raise PluginError(f"CITATION.cff could not be read: {exc}") from None
+            raise ValueError(f"CITATION.cff could not be read: {exc}") from None
         missing = [key for key in ("cff-version", "title", "authors", "url") if not (isinstance(cff, dict) and cff.get(key))]
         if missing:
-            raise PluginError(f"CITATION.cff is missing {', '.join(missing)}: the cite page needs them")
+            raise ValueError(f"CITATION.cff is missing {', '.join(missing)}: the cite page needs them")
         return guides.cite_handbook(cff)

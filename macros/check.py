@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from .errors import DataErrors
-from .loading import load_dataset
+from .validate import validate
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0]) if args else Path("data")
     try:
-        dataset = load_dataset(data_dir)
+        dataset = validate(data_dir)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -6,7 +6,8 @@ editor sees every problem in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 from typing import Iterable
 
 
@@ -63,3 +64,41 @@ def format_path(parts: Iterable[object]) -> str:
         else:
             text += f".{part}" if text else str(part)
     return text
+
+
+Loc = tuple  # a key path inside a file, like ("provisions", 3, "section")
+
+
+@dataclass
+class SourceFile:
+    """A data file as read: its name for messages, its content, and key path -> line."""
+
+    name: str
+    content: object = None
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+    def error(self, loc: Loc, message: str) -> DataError:
+        return DataError(self.name, self.line(loc), format_path(loc), message)
+
+    def position(self, key: str, item_id: str) -> int | None:
+        """Where the item with `item_id` sits in the top-level list `key` (for messages)."""
+        items = self.content.get(key, []) if isinstance(self.content, dict) else []
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and item.get("id") == item_id:
+                return index
+        return None
+
+
+def did_you_mean(value: str, choices: Iterable[object]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .audiences import clauses_for
-from .loading import Dataset
+from . import urls
+from .dataset import Dataset, clauses_for
 from .rendering import (
     Link,
     _lookup,
@@ -21,22 +21,9 @@ from .rendering import (
 PageTitle = Callable[[str], str]  # docs-relative path like situations/x.md -> the page's title
 
 
-def page_url(path: str) -> str:
-    """situations/x.md -> situations/x/ ; index.md files -> their folder."""
-    stem = path[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def one_pager_url(summary_id: str) -> str:
-    return f"agencies/one-pagers/{summary_id}/"
-
-
-def templates_url(profession_id: str) -> str:
-    return f"agencies/templates/{profession_id}/"
+page_url = urls.page
+one_pager_url = urls.one_pager
+templates_url = urls.templates
 
 
 def duration(minutes: int) -> str:
@@ -88,7 +75,7 @@ def one_pager(dataset: Dataset, summary_id: str, link: Link) -> str:
         tree = (f'<p><strong>Decide step by step:</strong> <a href="{text(link(tree_page_url(found)))}">'
                 f"{text(found.title)}</a></p>")
     sources = "".join(f"<li>{cite_item(dataset, cite, link)}</li>" for cite in summary.cites)
-    chapter = link(f"situations/{summary.id}/")
+    chapter = link(urls.chapter(summary.id))
     return (
         f'<div class="ott-one-pager">'
         f'<p class="ott-lead">{text(summary.gist)}</p>'
@@ -124,7 +111,7 @@ def template_text(dataset: Dataset, template_id: str, profession_id: str, link: 
     template = _template(dataset, template_id, "template")
     profession = _lookup(dataset.professions, profession_id, "template", "profession", "data/professions.yaml")
     applies = {(code.id, provision.section)
-               for jurisdiction in ("national", "california")
+               for jurisdiction in profession.applies
                for code, provision in applicable_provisions(dataset, profession_id, jurisdiction)}
     clauses = []
     basis = []
@@ -155,16 +142,18 @@ def template_text(dataset: Dataset, template_id: str, profession_id: str, link: 
 def templates_for(dataset: Dataset, profession_id: str, link: Link) -> str:
     """A profession's page: every template, each as a Markdown section (so it is in the contents)."""
     profession = _lookup(dataset.professions, profession_id, "templates_for", "profession", "data/professions.yaml")
+    # The widest jurisdiction the profession lists (the first in data/jurisdictions.yaml).
+    widest = next(j for j in dataset.jurisdictions.values() if j.id in profession.applies)
     codes = ", ".join(
-        f'<a href="{text(link("codes/" + rule.code + "/"))}">{text(dataset.codes[rule.code].short_name)}</a>'
-        for rule in profession.national
+        f'<a href="{text(link(urls.code(rule.code)))}">{text(dataset.codes[rule.code].short_name)}</a>'
+        for rule in profession.applies[widest.id]
     )
     parts = [
         f'<p class="ott-lead">Wording for {text(profession.plural)} to adapt. Replace the parts in '
         "[square brackets], check it against your own code, your state's rules and your "
         "agency's policies, and have it reviewed before you use it. It is education, not legal advice.</p>",
-        f'<p class="ott-small">Codes that bind or guide {text(profession.plural)} anywhere in the '
-        f"United States: {codes}.</p>",
+        f'<p class="ott-small">Codes that bind or guide {text(profession.plural)} {text(widest.where)}: '
+        f"{codes}.</p>",
     ]
     for template in dataset.templates.values():
         parts.append(f"\n## {_md_heading_text(template.title)}\n\n"

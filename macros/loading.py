@@ -1,14 +1,21 @@
-"""Read `data/` into typed models, collecting every problem with its file and line.
+"""Read `data/` into a `Dataset`: parse YAML and validate it against the models.
 
-Nothing here imports MkDocs: `load_dataset` is used by the site build, by
-`make check` (`python -m macros.check`) and by the tests alike.
+Every problem becomes a `DataError` with its file, line and key path; nothing is
+checked across fields or files here (that is `macros.checks`) and nothing here
+imports MkDocs or reads `docs/`.
+
+The YAML reader is deliberately strict, so that no file can hang or crash a build:
+- files larger than MAX_FILE_BYTES, nesting deeper than MAX_DEPTH, and YAML aliases
+  (`*name`, which can multiply a small file into gigabytes) are refused;
+- booleans are YAML 1.2's: only true and false. `label: No` stays the text "No", as
+  the editors' YAML extension shows it (PyYAML alone would read yes/no/on/off as booleans);
+- an impossible date like 2026-02-30 is an error on its line, not a crash.
 """
 
 from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,74 +23,28 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors, format_path
-from .models import Code, Profession, ProfessionsFile, Provision, Topic, TopicsFile
+from .dataset import Dataset, Kind
+from .errors import DataError, Loc, SourceFile, format_path
+from .models import (
+    NODE_KIND_ERROR,
+    Code,
+    JurisdictionsFile,
+    OnboardingFile,
+    OnePagersFile,
+    Outcome,
+    ProfessionsFile,
+    Question,
+    ReferencesFile,
+    ResourcesFile,
+    TemplatesFile,
+    TopicsFile,
+    Tree,
+)
 
-Loc = tuple[Any, ...]
-
-
-@dataclass
-class SourceFile:
-    """A data file as read: its name for messages, its content, and key path -> line."""
-
-    name: str
-    content: Any = None
-    lines: dict[Loc, int] = field(default_factory=dict)
-
-    def line(self, loc: Loc) -> int | None:
-        """The line of `loc`, or of its nearest parent that has one."""
-        loc = tuple(loc)
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get((), None)
-
-    def error(self, loc: Loc, message: str) -> DataError:
-        return DataError(self.name, self.line(loc), format_path(loc), message)
-
-
-@dataclass
-class Dataset:
-    """All the handbook's data, validated. Built only by `load_dataset`."""
-
-    codes: dict[str, Code]
-    topics: dict[str, Topic]
-    sources: dict[str, SourceFile]  # "code:aca", "topics", "professions" -> where it came from
-    code_files: set[str] = field(default_factory=set)  # stems of every codes/*.yaml, valid or not
-    professions: dict[str, Profession] = field(default_factory=dict)
-    references: dict[str, Any] = field(default_factory=dict)  # id -> trees.Reference
-    trees: dict[str, Any] = field(default_factory=dict)  # id -> trees.Tree
-    trees_loaded: bool = False  # every tree file loaded without error
-    resources: dict[str, Any] = field(default_factory=dict)  # id -> audiences.Resource
-    onboarding: Any = None  # audiences.OnboardingFile
-    one_pagers: dict[str, Any] = field(default_factory=dict)  # id -> audiences.OnePager
-    templates: dict[str, Any] = field(default_factory=dict)  # id -> audiences.Template
-    reviewed: dict[str, Any] = field(default_factory=dict)  # "one_pagers", "templates" -> date
-
-    def code_source(self, code_id: str) -> SourceFile:
-        return self.sources[f"code:{code_id}"]
-
-    def provisions_on(self, topic_id: str) -> list[tuple[Code, Provision]]:
-        """Every (code, provision) on a topic: the topic's listed codes first, in its order,
-        then the other codes by short name; a code's provisions in file order."""
-        listed = list(self.topics[topic_id].codes) if topic_id in self.topics else []
-        others = sorted(
-            (c for c in self.codes if c not in listed), key=lambda c: self.codes[c].short_name.lower()
-        )
-        return [
-            (self.codes[code_id], provision)
-            for code_id in listed + others
-            if code_id in self.codes
-            for provision in self.codes[code_id].provisions
-            if provision.topic == topic_id
-        ]
-
-
-# --- YAML with line numbers ------------------------------------------------
+MAX_FILE_BYTES = 5_000_000  # the largest data file today is about 30 KB
+MAX_DEPTH = 40  # levels of nesting; the deepest real file has about 8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -91,67 +52,106 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def _build(node: yaml.Node, loc: Loc, source: SourceFile, errors: list[DataError], loader: Any) -> Any:
-    """Build the Python value of `node` while recording the line of every key path and
-    refusing duplicate keys: one pass over the parsed tree (PyYAML's own constructor is
-    pure Python and was most of the load time on large files)."""
-    source.lines.setdefault(loc, node.start_mark.line + 1)
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        if tag == _STR:
-            return node.value
-        if tag == _NULL:
-            return None
-        if tag == _BOOL:
-            return node.value.lower() in ("yes", "true", "on")
-        if tag == _INT and node.value.lstrip("-+").isdigit():
-            return int(node.value)
-        return loader.construct_object(node, deep=True)  # floats, dates and the rest
-    if isinstance(node, yaml.MappingNode) and tag == _MAP:
-        result: dict[Any, Any] = {}
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                errors.append(
-                    DataError(
-                        source.name,
-                        line,
-                        format_path(loc + (key,)),
-                        f"appears twice (first on line {seen[key]}): YAML would silently keep "
-                        "only the last one, so merge them into one",
-                    )
-                )
-                continue
-            seen[key] = line
-            source.lines[loc + (key,)] = line
-            result[_build(key_node, (), SourceFile(source.name), errors, loader)] = _build(
-                value_node, loc + (key,), source, errors, loader
-            )
-        return result
-    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-        return [_build(item, loc + (index,), source, errors, loader) for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)  # anything unusual: PyYAML's own rules
+class _Refused(Exception):
+    """Raised inside the reader to stop at once; carries the error to report."""
+
+    def __init__(self, error: DataError) -> None:
+        self.error = error
+
+
+class _Builder:
+    """Builds the Python value of a parsed YAML file in one pass over its node tree,
+    recording the line of every key path and refusing duplicate keys, aliases and deep
+    nesting. (PyYAML's own constructor is pure Python and was most of the load time.)"""
+
+    def __init__(self, source: SourceFile, loader: Any, errors: list[DataError]) -> None:
+        self.source, self.loader, self.errors = source, loader, errors
+        self.seen: dict[int, int] = {}  # id(node) -> line: a node met twice is an alias
+
+    def refuse(self, node: yaml.Node, loc: Loc, message: str) -> None:
+        raise _Refused(DataError(self.source.name, node.start_mark.line + 1, format_path(loc), message))
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            self.refuse(node, loc, f"repeats the value from line {self.seen[id(node)]} with a YAML alias (*name): "
+                                   "write the value out in full; aliases and anchors (&name) are not allowed in data")
+        self.seen[id(node)] = line
+        if depth > MAX_DEPTH:
+            self.refuse(node, loc, f"is nested more than {MAX_DEPTH} levels deep: data files are never this deep, "
+                                   "so check the indentation")
+        self.source.lines.setdefault(loc, line)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR:
+                return node.value
+            if tag == _NULL:
+                return None
+            if tag == _BOOL:
+                word = node.value.lower()
+                return word == "true" if word in ("true", "false") else node.value  # YAML 1.2
+            if tag == _INT and node.value.lstrip("-+").isdigit():
+                return int(node.value)
+            try:
+                return self.loader.construct_object(node, deep=True)  # floats, dates and the rest
+            except (ValueError, OverflowError, yaml.YAMLError):
+                if tag == _TIMESTAMP:
+                    self.refuse(node, loc, f"is {node.value}, which is not a real date: write it like 2026-11-28 "
+                                           "(year, month 01-12, day of that month)")
+                self.refuse(node, loc, f"is {node.value!r}, which YAML cannot read: put the value in quotes")
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
+            result: dict[Any, Any] = {}
+            keys: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.refuse(key_node, loc, "has a key that is not plain text: write keys like 'title:'")
+                key = key_node.value
+                key_line = key_node.start_mark.line + 1
+                if key in keys:
+                    self.errors.append(DataError(
+                        self.source.name, key_line, format_path(loc + (key,)),
+                        f"appears twice (first on line {keys[key]}): YAML would silently keep "
+                        "only the last one, so merge them into one"))
+                    continue
+                keys[key] = key_line
+                self.source.lines[loc + (key,)] = key_line
+                result[key] = self.build(value_node, loc + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        self.refuse(node, loc, f"uses the YAML tag {tag}: data files use plain values, lists and 'key: value' lines")
 
 
 def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | None:
     """Parse one YAML file; on failure record a DataError and return None."""
     source = SourceFile(name)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            errors.append(DataError(name, None, "", f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data "
+                                                    "file may have: split it into smaller files"))
+            return None
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         errors.append(DataError(name, None, "", "is not UTF-8 text: save it as UTF-8"))
         return None
     # Parse once (with libyaml when available: many times faster), keep the node tree for
-    # line numbers and duplicate keys, and build the data from that same tree.
+    # line numbers, and build the data from that same tree.
     loader = _Loader(text)
+    before = len(errors)
     try:
         node = loader.get_single_node()
-        dupes_before = len(errors)
-        content = _build(node, (), source, errors, loader) if node is not None else None
+        content = _Builder(source, loader, errors).build(node, ()) if node is not None else None
+    except _Refused as refused:
+        errors.append(refused.error)
+        return None
+    except RecursionError:
+        errors.append(DataError(name, None, "", f"is nested too deeply to read: data files need at most "
+                                                f"{MAX_DEPTH} levels, so check the indentation"))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -172,7 +172,7 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
     if node is None:
         errors.append(DataError(name, None, "", "is empty: it needs at least the required fields"))
         return None
-    if len(errors) > dupes_before:
+    if len(errors) > before:
         return None
     source.content = content
     return source
@@ -199,63 +199,102 @@ def _describe_value(value: Any) -> str:
     return f"the text {str(value)!r}"
 
 
-def _field_description(model: type[BaseModel], loc: Loc) -> str | None:
-    """Follow `loc` through nested models to the field's description."""
-    current: Any = model
-    info = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return info.description if info else None
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional and Annotated wrappers off a type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Union and type(None) in typing.get_args(annotation):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
 
 
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+def _tagged(annotation: Any) -> dict[str, Any]:
+    """The models of a tagged union (tag -> model), or {} for any other type."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is not typing.Union:
+        return {}
+    out = {}
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
+        if typing.get_origin(arg) is typing.Annotated:
+            model, *extras = typing.get_args(arg)
+            tag = next((e.tag for e in extras if hasattr(e, "tag")), None)
+            if tag:
+                out[tag] = model
+    return out
+
+
+def _item(annotation: Any) -> Any:
+    """The type of one item of a list, or of one value of a mapping."""
+    annotation = _unwrap(annotation)
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) in (list, tuple, set) and args:
+        return args[0]
+    if typing.get_origin(annotation) is dict and len(args) == 2:
+        return args[1]
     return None
 
 
-def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+def resolve(model: type[BaseModel], loc: Loc) -> tuple[Loc, Any, Any]:
+    """Follow a pydantic error location through the models: the location as the file
+    shows it (a tagged union's tag, which pydantic adds, taken out), the type reached,
+    and the last field's info (for its description)."""
+    clean: list[Any] = []
     current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part) if isinstance(current, type) else None
-        if info is None:
-            return []
-        current = _inner_model(info.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    info = None
+    index = 0
+    while index < len(loc):
+        part = loc[index]
+        clean.append(part)
+        bare = _unwrap(current)
+        if isinstance(bare, type) and issubclass(bare, BaseModel) and part in bare.model_fields:
+            info = bare.model_fields[part]
+            current = info.annotation
+        else:
+            current = _item(current)
+        tags = _tagged(current)
+        if tags and index + 1 < len(loc) and loc[index + 1] in tags:
+            current = tags[loc[index + 1]]
+            index += 1
+        index += 1
+    return tuple(clean), _unwrap(current), info
+
+
+def _fields(model: Any) -> list[str]:
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
 
 
 def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error as a sentence for someone editing YAML."""
-    loc: Loc = tuple(error["loc"])
+    loc, _, field_info = resolve(model, tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")
-    hint = _field_description(model, loc)
+    hint = field_info.description if field_info is not None and len(loc) else None
     tail = f": {hint}" if hint else ""
+    if kind == NODE_KIND_ERROR:
+        if isinstance(value, dict) and "question" in value:
+            return "has both question and outcome: a node is either a question or an outcome, so split it in two"
+        return "has neither question nor outcome: give it a question (with answers) or an outcome"
     if kind == "missing":
         return f"is missing{tail or ': this field is required'}"
     if kind == "extra_forbidden":
-        allowed = _allowed_fields(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        _, parent, _ = resolve(model, tuple(error["loc"])[:-1])
+        allowed = _fields(parent)
+        name = str(loc[-1])
+        if parent is Question and name in Outcome.model_fields:
+            return (f"is advice, and a question holds only {', '.join(allowed)}: "
+                    "move it to an outcome node, where the path ends")
+        if parent is Outcome and name in ("answers", "help"):
+            return "belongs to a question: an outcome ends the path, so it has no answers"
+        close = difflib.get_close_matches(name, allowed, n=1)
         suggestion = f" (did you mean {close[0]}?)" if close else ""
-        return (
-            f"is not a field we know{suggestion}: the fields allowed here are "
-            f"{', '.join(allowed)}"
-        )
+        where = f": the fields allowed here are {', '.join(allowed)}" if allowed else ": remove it"
+        return f"is not a field we know{suggestion}{where}"
     if kind == "string_type":
         extra = ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -302,6 +341,7 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     return f"{error['msg'][0].lower()}{error['msg'][1:]}{tail}"
 
 
+
 def validate(source: SourceFile, model: type[BaseModel], errors: list[DataError]) -> Any:
     """Validate a parsed file against `model`; record errors and return None on failure."""
     if not isinstance(source.content, dict):
@@ -319,21 +359,37 @@ def validate(source: SourceFile, model: type[BaseModel], errors: list[DataError]
         return model.model_validate(source.content)
     except ValidationError as exc:
         for item in exc.errors(include_url=False):
-            errors.append(source.error(tuple(item["loc"]), explain(item, model)))
+            loc, _, _ = resolve(model, tuple(item["loc"]))
+            errors.append(source.error(loc, explain(item, model)))
         return None
 
 
 # --- the whole data folder -------------------------------------------------
 
+# Files holding one list of items with ids: (kind, file name, list key, noun, required).
+LIST_FILES: tuple[tuple[Kind, str, type[BaseModel], str, bool], ...] = (
+    (Kind.topics, "topics.yaml", TopicsFile, "topic", True),
+    (Kind.jurisdictions, "jurisdictions.yaml", JurisdictionsFile, "jurisdiction", True),
+    (Kind.professions, "professions.yaml", ProfessionsFile, "profession", True),
+    (Kind.references, "references.yaml", ReferencesFile, "reference", False),
+    (Kind.resources, "resources.yaml", ResourcesFile, "resource", False),
+    (Kind.one_pagers, "one-pagers.yaml", OnePagersFile, "one-pager", False),
+    (Kind.templates, "templates.yaml", TemplatesFile, "template", False),
+)
+# Folders holding one file per item: (kind, folder, model, noun, an example file name).
+FOLDERS: tuple[tuple[Kind, str, type[BaseModel], str, str, bool], ...] = (
+    (Kind.codes, "codes", Code, "code", "aca.yaml", True),
+    (Kind.trees, "trees", Tree, "tree", "former-client-relationship.yaml", False),
+)
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Load and check everything in `data_dir`; raise DataErrors listing every problem."""
-    # Imported here to keep `checking` free to import Dataset from this module.
-    from .checking import check_dataset
 
+def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
+    """Read every data file into a Dataset. Items that fail to load are left out and
+    recorded in `Dataset.unreadable`; the errors say why."""
     data_dir = Path(data_dir)
-    errors: list[DataError] = []
     base = data_dir.parent
+    errors: list[DataError] = []
+    dataset = Dataset()
 
     def name_of(path: Path) -> str:
         try:
@@ -341,16 +397,14 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         except ValueError:
             return path.as_posix()
 
-    sources: dict[str, SourceFile] = {}
-    reviewed: dict[str, Any] = {}
-
-    def load_folder(folder: Path, model: type[BaseModel], noun: str, example: str) -> tuple[dict[str, Any], set[str]]:
-        """Every <id>.yaml in `folder`, each validated and its id matched to its file name."""
-        items: dict[str, Any] = {}
-        stems: set[str] = set()
+    for kind, folder_name, model, noun, example, required in FOLDERS:
+        folder = data_dir / folder_name
+        items: dict[str, Any] = getattr(dataset, kind.value)
         if not folder.is_dir():
-            errors.append(DataError(name_of(folder), None, "", f"is missing: the {noun} folder must exist"))
-            return items, stems
+            if required:
+                errors.append(DataError(name_of(folder), None, "", f"is missing: the {noun} folder must exist"))
+                dataset.unreadable.add((kind, ""))
+            continue
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.is_dir():
                 continue
@@ -358,78 +412,49 @@ def load_dataset(data_dir: Path | str) -> Dataset:
                 errors.append(DataError(name_of(path), None, "",
                                         f"is not read: {noun} files must end in .yaml (rename it, like {example})"))
                 continue
-            stems.add(path.stem)
             source = read_yaml(path, name_of(path), errors)
             item = validate(source, model, errors) if source is not None else None
-            if item is None:
-                continue
-            if item.id != path.stem:
+            if item is not None and item.id != path.stem:
                 errors.append(source.error(("id",), f"is {item.id!r} but the file is named {path.name}: "
                                                     f"a {noun}'s id and file name must match (rename one of them)"))
+                item = None
+            if item is None:
+                dataset.unreadable.add((kind, path.stem))
                 continue
             items[item.id] = item
-            sources[f"{noun}:{item.id}"] = source
-        return items, stems
+            dataset.sources[(kind, item.id)] = source
 
-    def load_list(path: Path, model: type[BaseModel], key: str, noun: str, required: bool = True) -> dict[str, Any]:
-        """A file holding one list under `key`, with ids unique across it."""
-        items: dict[str, Any] = {}
+    for kind, file_name, model, noun, required in LIST_FILES:
+        path = data_dir / file_name
         if not path.is_file():
             if required:
-                errors.append(DataError(name_of(path), None, "", f"is missing: the {key} file must exist"))
-            return items
+                errors.append(DataError(name_of(path), None, "", f"is missing: the {kind.value} file must exist"))
+                dataset.unreadable.add((kind, ""))
+            continue
         source = read_yaml(path, name_of(path), errors)
         parsed = validate(source, model, errors) if source is not None else None
         if parsed is None:
-            return items
-        sources[key] = source
-        if getattr(parsed, "reviewed", None):
-            reviewed[key] = parsed.reviewed
-        for index, item in enumerate(getattr(parsed, key)):
+            dataset.unreadable.add((kind, ""))
+            continue
+        dataset.sources[(kind, "")] = source
+        items = getattr(dataset, kind.value)
+        for index, item in enumerate(getattr(parsed, kind.value)):
             if item.id in items:
-                errors.append(source.error((key, index, "id"), f"is {item.id!r}, which another {noun} already "
-                                                               f"uses: every {noun} needs its own id"))
+                errors.append(source.error((kind.value, index, "id"), f"is {item.id!r}, which another {noun} "
+                                                                      f"already uses: every {noun} needs its own id"))
                 continue
             items[item.id] = item
-        return items
+        if kind is Kind.one_pagers:
+            dataset.one_pagers_reviewed = parsed.reviewed
+        if kind is Kind.templates:
+            dataset.templates_reviewed = parsed.reviewed
 
-    from .audiences import OnboardingFile, OnePagersFile, ResourcesFile, TemplatesFile, check_audiences
-    from .trees import ReferencesFile, Tree, check_tree
-
-    codes, code_files = load_folder(data_dir / "codes", Code, "code", "aca.yaml")
-    dataset = Dataset(
-        codes=codes,
-        topics=load_list(data_dir / "topics.yaml", TopicsFile, "topics", "topic"),
-        sources=sources,
-        code_files=code_files,
-        professions=load_list(data_dir / "professions.yaml", ProfessionsFile, "professions", "profession"),
-        references=load_list(data_dir / "references.yaml", ReferencesFile, "references", "reference",
-                             required=False),
-        resources=load_list(data_dir / "resources.yaml", ResourcesFile, "resources", "resource", required=False),
-    )
-    errors.extend(check_dataset(dataset))
-
-    trees, tree_stems = load_folder(data_dir / "trees", Tree, "tree", "former-client-relationship.yaml") \
-        if (data_dir / "trees").is_dir() else ({}, set())
-    for tree_id, tree in trees.items():
-        tree_errors = check_tree(tree, sources[f"tree:{tree_id}"], dataset, dataset.references)
-        errors.extend(tree_errors)
-        if not tree_errors:
-            dataset.trees[tree_id] = tree
-    dataset.trees_loaded = len(dataset.trees) == len(tree_stems)
-
-    dataset.one_pagers = load_list(data_dir / "one-pagers.yaml", OnePagersFile, "one_pagers", "one-pager",
-                                   required=False)
-    dataset.templates = load_list(data_dir / "templates.yaml", TemplatesFile, "templates", "template",
-                                  required=False)
-    onboarding_path = data_dir / "onboarding.yaml"
-    if onboarding_path.is_file():
-        source = read_yaml(onboarding_path, name_of(onboarding_path), errors)
+    onboarding = data_dir / "onboarding.yaml"
+    if onboarding.is_file():
+        source = read_yaml(onboarding, name_of(onboarding), errors)
         dataset.onboarding = validate(source, OnboardingFile, errors) if source is not None else None
-        if dataset.onboarding is not None:
-            sources["onboarding"] = source
-    dataset.reviewed = reviewed
-    errors.extend(check_audiences(dataset, base / "docs"))
-    if errors:
-        raise DataErrors(errors)
-    return dataset
+        if dataset.onboarding is None:
+            dataset.unreadable.add((Kind.onboarding, ""))
+        else:
+            dataset.sources[(Kind.onboarding, "")] = source
+    return dataset, errors

@@ -13,8 +13,9 @@ from datetime import date
 from typing import Callable
 from urllib.parse import urlsplit
 
+from . import urls
+from .dataset import Dataset
 from .errors import UnknownReference
-from .loading import Dataset
 from .models import NEVER, NOT_SPECIFIED, Code, Provision, Status, Topic
 
 STATUS_LABELS = {
@@ -200,20 +201,10 @@ def comparison_table(dataset: Dataset, topic_id: str) -> str:
 
 
 # --- links between pages ---------------------------------------------------
-# Page addresses follow one convention, so data never holds URLs of our own pages:
-#   a topic's comparison table  -> compare/<topic-id>/
-#   a code's page               -> codes/<code-id>/
-
-def rules_page_url(profession_id: str, jurisdiction: str) -> str:
-    return f"apply/{profession_id}-{jurisdiction}/"
-
-
-def topic_page(topic_id: str) -> str:
-    return f"compare/{topic_id}/"
-
-
-def code_page_url(code_id: str) -> str:
-    return f"codes/{code_id}/"
+# Page addresses come from `macros.urls`, so data never holds URLs of our own pages.
+topic_page = urls.topic
+code_page_url = urls.code
+rules_page_url = urls.rules
 
 
 Link = Callable[[str], str]  # site-relative address -> href usable from the current page
@@ -267,8 +258,6 @@ def topics_index(dataset: Dataset, link: Link) -> str:
 
 
 KIND_LABELS = {"ethics-code": "Code of ethics", "statute": "Law (statute)", "regulation": "Regulation"}
-JURISDICTION_LABELS = {"national": "United States", "international": "International",
-                       "california": "California"}
 
 
 def codes_index(dataset: Dataset, link: Link) -> str:
@@ -279,7 +268,7 @@ def codes_index(dataset: Dataset, link: Link) -> str:
         rows.append(
             f'<tr><th scope="row"><a href="{text(link(code_page_url(code.id)))}">'
             f"{text(code.short_name)}</a><br><span class=\"ott-small\">{text(code.name)}</span></th>"
-            f"<td>{text(KIND_LABELS[code.kind.value])}, {text(JURISDICTION_LABELS[code.jurisdiction.value])}</td>"
+            f"<td>{text(KIND_LABELS[code.kind.value])}, {text(dataset.jurisdictions[code.jurisdiction].name)}</td>"
             f"<td>{text(code.version)}</td>"
             f"<td>{len(code.provisions)}, of which {open_items} not fully confirmed</td>"
             f"<td>{text(us_date(code.verified_on))}</td></tr>"
@@ -306,7 +295,7 @@ def code_page(dataset: Dataset, code_id: str, link: Link) -> str:
     code = _code(dataset, code_id, "code_page")
     facts = [
         ("Publisher", text(code.publisher)),
-        ("Kind", f"{text(KIND_LABELS[code.kind.value])}, {text(JURISDICTION_LABELS[code.jurisdiction.value])}"),
+        ("Kind", f"{text(KIND_LABELS[code.kind.value])}, {text(dataset.jurisdictions[code.jurisdiction].name)}"),
         ("Version", text(code.version)),
         ("In force since", text(us_date(code.effective_date))),
         ("Whom it binds", text(code.binds)),
@@ -360,7 +349,6 @@ def code_page(dataset: Dataset, code_id: str, link: Link) -> str:
 
 # --- rules that apply to me ------------------------------------------------
 
-JURISDICTIONS = {"national": "anywhere in the United States", "california": "in California"}
 BASIS_LABELS = {
     "licence": "Your licence",
     "membership": "Membership",
@@ -372,32 +360,26 @@ BASIS_LABELS = {
 
 def _profession(dataset: Dataset, profession_id: str, jurisdiction: str, macro: str):  # noqa: ANN202
     profession = _lookup(dataset.professions, profession_id, macro, "profession", "data/professions.yaml")
-    if jurisdiction not in JURISDICTIONS:
+    if jurisdiction not in profession.applies:
         raise UnknownReference(
-            f"{macro}: the jurisdiction must be one of {', '.join(JURISDICTIONS)}, not {jurisdiction!r}"
+            f"{macro}: data/professions.yaml lists no jurisdiction {jurisdiction!r} for {profession_id}; "
+            f"it has {', '.join(profession.applies)}{_did_you_mean(jurisdiction, profession.applies)}"
         )
     return profession
 
 
 def applicable_provisions(dataset: Dataset, profession_id: str, jurisdiction: str) -> list[tuple[Code, Provision]]:
     """Every provision that binds or guides a profession in a jurisdiction."""
-    profession = _profession(dataset, profession_id, jurisdiction, "rules_for")
-    out = []
-    for rule in getattr(profession, jurisdiction):
-        code = dataset.codes[rule.code]
-        for provision in code.provisions:
-            if not rule.sections or provision.section in rule.sections:
-                out.append((code, provision))
-    return out
+    return dataset.applicable_provisions(_profession(dataset, profession_id, jurisdiction, "rules_for"), jurisdiction)
 
 
 def rules_for(dataset: Dataset, profession_id: str, jurisdiction: str, link: Link) -> str:
     """The "rules that apply to me" page body (Markdown): which codes and why, then each
     topic's rules from those codes only, in the same table form as the comparisons."""
     profession = _profession(dataset, profession_id, jurisdiction, "rules_for")
-    where = JURISDICTIONS[jurisdiction]
+    where = dataset.jurisdictions[jurisdiction].where
     items = []
-    for rule in getattr(profession, jurisdiction):
+    for rule in profession.applies[jurisdiction]:
         code = dataset.codes[rule.code]
         scope = f" (sections {', '.join(rule.sections)})" if rule.sections else ""
         items.append(
@@ -442,20 +424,22 @@ def rules_for(dataset: Dataset, profession_id: str, jurisdiction: str, link: Lin
 
 def profession_chooser(dataset: Dataset, link: Link) -> str:
     """Links to every profession x jurisdiction page, as a plain table (no JavaScript)."""
+    columns = dataset.rules_jurisdictions()
     rows = []
     for profession in dataset.professions.values():
         cells = "".join(
-            f'<td><a href="{text(link(rules_page_url(profession.id, j)))}">'
-            f"{text(profession.title)}, {text(label)}</a></td>"
-            for j, label in (("national", "United States"), ("california", "California"))
+            f'<td><a href="{text(link(rules_page_url(profession.id, j.id)))}">'
+            f"{text(profession.title)}, {text(j.name)}</a></td>"
+            if j.id in profession.applies else "<td>Not covered yet</td>"
+            for j in columns
         )
         rows.append(f'<tr><th scope="row">{text(profession.title)}</th>{cells}</tr>')
+    headers = "".join(f'<th scope="col">{text(j.where[0].upper() + j.where[1:])}</th>' for j in columns)
     return (
         '<div class="ott-compare" role="region" aria-labelledby="chooser" tabindex="0">'
         '<table class="ott-compare__table ott-index">'
         '<caption id="chooser">Choose your profession and where you practice</caption>'
-        '<thead><tr><th scope="col">Profession</th><th scope="col">Anywhere in the US</th>'
-        '<th scope="col">In California</th></tr></thead>'
+        f'<thead><tr><th scope="col">Profession</th>{headers}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -463,9 +447,7 @@ def profession_chooser(dataset: Dataset, link: Link) -> str:
 # --- decision trees ----------------------------------------------------------
 
 def tree_page_url(tree) -> str:  # noqa: ANN001
-    """Clinicians' trees live under decide/, the clients' tree under clients/."""
-    folder = "clients" if tree.readers.value == "clients" else "decide"
-    return f"{folder}/{tree.id}/"
+    return urls.tree(tree.id, tree.readers.value)
 
 
 def node_anchor(tree_id: str, node_id: str) -> str:

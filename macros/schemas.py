@@ -10,14 +10,24 @@ import json
 import sys
 from pathlib import Path
 
-from .audiences import OnboardingFile, OnePagersFile, ResourcesFile, TemplatesFile
-from .models import Code, ProfessionsFile, TopicsFile
-from .trees import ReferencesFile, Tree
+from .models import (
+    Code,
+    JurisdictionsFile,
+    OnboardingFile,
+    OnePagersFile,
+    ProfessionsFile,
+    ReferencesFile,
+    ResourcesFile,
+    TemplatesFile,
+    TopicsFile,
+    Tree,
+)
 
 SCHEMAS = {
     "code.schema.json": (Code, "A code of ethics or a law: data/codes/<id>.yaml"),
     "topics.schema.json": (TopicsFile, "The comparison topics: data/topics.yaml"),
     "professions.schema.json": (ProfessionsFile, "Who is bound by what: data/professions.yaml"),
+    "jurisdictions.schema.json": (JurisdictionsFile, "Where codes and laws apply: data/jurisdictions.yaml"),
     "tree.schema.json": (Tree, "A decision tree: data/trees/<id>.yaml"),
     "references.schema.json": (ReferencesFile, "Books and articles cited: data/references.yaml"),
     "resources.schema.json": (ResourcesFile, "Boards, brochures and directories for clients: data/resources.yaml"),

@@ -33,8 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.loading import load_dataset  # noqa: E402
-from macros.pages import write_pages  # noqa: E402
+from macros.validate import load_dataset  # noqa: E402
 
 from measure import PAGE_TYPES  # noqa: E402  (scripts/ is on the path when run as a script)
 
@@ -199,15 +198,15 @@ def bench_scale(tmp: Path, build_factors: tuple[int, ...]) -> None:
         base_validate = base_validate or seconds / provisions
         build_s = "-"
         if factor in build_factors:
-            write_pages(project / "docs", dataset)
             config = load_config(project / "mkdocs.yml")
             config["validation"]["nav"]["omitted_files"] = "info"  # synthetic pages are not in the nav
             (project / "scale.yml").write_text(yaml.safe_dump(config, sort_keys=False))
             build_s = f"{build(project, 'scale.yml'):.1f}"
         print(f"   {factor:>4}x        {len(dataset.codes):>6} {provisions:>11} {nodes:>11}   {seconds:>9.3f}"
               f"   {1000 * seconds / provisions:>12.3f}        {build_s:>6}")
+    from macros.checks.trees import check_tree
     from macros.loading import read_yaml, validate
-    from macros.trees import Tree, check_tree
+    from macros.models import Tree
 
     path = tmp / "synthetic-10000.yaml"
     path.write_text(yaml.safe_dump(synthetic_tree(10_000, "synthetic-10000")))
@@ -219,7 +218,7 @@ def bench_scale(tmp: Path, build_factors: tuple[int, ...]) -> None:
         source = read_yaml(path, "synthetic-10000.yaml", errors)
         middle = time.perf_counter()
         tree = validate(source, Tree, errors)
-        errors += check_tree(tree, source, dataset, dataset.references)
+        errors += check_tree(tree, source, dataset)
         end = time.perf_counter()
         assert not errors, errors[:3]
         reads.append(middle - start)

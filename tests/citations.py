@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macros.loading import Dataset
+from macros.dataset import Dataset
 
 CODE_CITATION = re.compile(
     r"\b(?P<code>APA|ACA|NASW|AAMFT|NBCC|CAMFT|NAADAC|ICF)\s+(?:[Ss]tandard\s+|[Ss]ection\s+)?"

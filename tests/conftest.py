@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "includes", "CITATION.cff")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "hooks", "data", "includes", "CITATION.cff")
 
 
 def run_build(project: Path, site_dir: Path, keep_site_url: bool = False) -> subprocess.CompletedProcess[str]:

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from macros.audiences import clauses_for
+from macros.dataset import clauses_for
 from macros.guides import duration
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 
 from .conftest import ROOT
 
@@ -83,7 +83,7 @@ def test_templates_print_exactly_the_clauses_for_each_profession(built_site: Pat
 def test_templates_cite_only_codes_that_reach_the_profession(built_site: Path, profession_id: str) -> None:
     profession = DATA.professions[profession_id]
     reach = {}
-    for rule in (*profession.national, *profession.california):
+    for rule in (rule for rules in profession.applies.values() for rule in rules):
         reach.setdefault(rule.code, set()).update(rule.sections or ["*"])
     page = article(built_site, f"agencies/templates/{profession_id}/")
     cited = [(a["data-code"], a.get_text(strip=True)) for a in page.select(".ott-basis a.ott-cite")]
@@ -134,5 +134,5 @@ def test_print_page_holds_every_page_of_the_nav(built_site: Path) -> None:
     # trees are there as outlines: every question of every tree
     for tree in DATA.trees.values():
         for node in tree.nodes.values():
-            if node.question:
+            if node.is_question:
                 assert node.question in text, f"{tree.id}: {node.question!r} not on the print page"

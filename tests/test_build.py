@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 from macros.rendering import anchor_id
 
 from .conftest import ROOT, replace_in, run_build
@@ -102,20 +102,23 @@ def test_bad_data_stops_the_build_and_writes_no_page(project_copy: Path, tmp_pat
 
 
 def test_unknown_topic_in_a_page_fails_the_build_naming_the_page(project_copy: Path, tmp_path: Path) -> None:
-    replace_in(project_copy / "docs" / "compare" / "sexual-relationships-former-clients.md",
-               'comparison_table("sexual-relationships-former-clients")',
-               'comparison_table("former-clients-typo")')
+    page = project_copy / "docs" / "situations" / "former-clients.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if 'comparison_table("' in text)
+    lines[line - 1] = '{{ comparison_table("former-clients-typo") }}'
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project_copy, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "compare/sexual-relationships-former-clients.md" in output
-    assert "there is no topic 'former-clients-typo' in data/topics.yaml" in output
+    assert (f"docs/situations/former-clients.md:{line}: comparison_table: there is no topic "
+            "'former-clients-typo' in data/topics.yaml") in output
+    assert "Traceback" not in output
     assert not list(site.rglob("*.html")) if site.exists() else True
 
 
 def test_undefined_variable_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
-    page = project_copy / "docs" / "compare" / "sexual-relationships-former-clients.md"
+    page = project_copy / "docs" / "situations" / "former-clients.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_variable }}\n", encoding="utf-8")
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode != 0

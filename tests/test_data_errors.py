@@ -10,7 +10,7 @@ import yaml
 
 from macros.check import main as check_main
 from macros.errors import DataErrors
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 
 from .conftest import line_of, replace_in
 
@@ -244,7 +244,7 @@ def test_unknown_code_in_professions(data_copy: Path) -> None:
     replace_in(professions, "      - code: apa", "      - code: apaa")
     error = only_error(data_copy)
     assert error.startswith(
-        f"data/professions.yaml:{line}: professions[0].national[0].code is 'apaa', which is not a "
+        f"data/professions.yaml:{line}: professions[0].applies.national[0].code is 'apaa', which is not a "
         "code we have (did you mean 'apa'?)")
 
 
@@ -252,7 +252,7 @@ def test_unknown_section_in_professions(data_copy: Path) -> None:
     professions = data_copy / "professions.yaml"
     replace_in(professions, '"§ 4982(k)"', '"§ 4982(x)"')
     error = only_error(data_copy)
-    assert "professions[1].california[0].sections[3] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
+    assert "professions[1].applies.california[0].sections[3] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
     assert "(did you mean '§ 4982(k)'?)" in error
 
 

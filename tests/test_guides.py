@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.guides import cite_handbook, page_url
-from macros.print_page import tidy
+from hooks.print_page import tidy
 
 
 def test_page_url_follows_directory_urls() -> None:

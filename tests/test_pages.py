@@ -10,11 +10,12 @@ from bs4 import BeautifulSoup
 
 from macros import rendering
 from macros.errors import UnknownReference
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 from macros.models import Status
-from macros.pages import expected_pages, stale_pages, write_pages
+from macros.errors import DataErrors
+from macros.generated import generated_pages
 
-from .conftest import ROOT, replace_in, run_build
+from .conftest import ROOT, copy_project, replace_in, run_build
 
 DATASET = load_dataset(ROOT / "data")
 
@@ -23,25 +24,45 @@ def soup_of(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_topic_and_code_has_an_up_to_date_page() -> None:
-    assert stale_pages(ROOT / "docs", DATASET) == []
+def test_no_generated_page_is_committed() -> None:
+    """Pages made from data exist only at build time, so editing data never means
+    regenerating a file."""
+    committed = [page.path for page in generated_pages(DATASET) if (ROOT / "docs" / page.path).exists()]
+    assert committed == []
 
 
-def test_stale_and_missing_pages_are_reported(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    write_pages(docs, DATASET)
-    assert stale_pages(docs, DATASET) == []
-    (docs / "codes" / "aca.md").unlink()
-    replace_in(docs / "compare" / "gifts.md", "title: \"Gifts\"", "title: \"Presents\"")
-    problems = stale_pages(docs, DATASET)
-    assert "docs/codes/aca.md is missing: run `make pages`" in problems
-    assert "docs/compare/gifts.md has an out-of-date title or description: run `make pages`" in problems
-    # Writing again repairs both and keeps prose added after the heading.
-    (docs / "compare" / "gifts.md").write_text(
-        (docs / "compare" / "gifts.md").read_text().replace("{{", "Editor's note.\n\n{{"))
-    write_pages(docs, DATASET)
-    assert stale_pages(docs, DATASET) == []
-    assert "Editor's note." in (docs / "compare" / "gifts.md").read_text()
+def test_a_committed_copy_of_a_generated_page_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "compare" / "gifts.md").write_text("# Gifts\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_dataset(project / "data")
+    assert "docs/compare/gifts.md: is made from data at build time: delete it" in str(caught.value)
+
+
+def test_data_edits_and_a_new_state_build_without_touching_any_other_file(tmp_path: Path) -> None:
+    """A date and a title changed in data reach the built pages, and a new jurisdiction
+    with a profession listing it gets its rules page and a place in the chooser."""
+    project = copy_project(tmp_path / "project")
+    aca_file = project / "data" / "codes" / "aca.yaml"
+    checked = next(line for line in aca_file.read_text(encoding="utf-8").splitlines() if line.startswith("verified_on:"))
+    replace_in(aca_file, checked, "verified_on: 2026-11-30")
+    replace_in(project / "data" / "topics.yaml", "title: Gifts", "title: Gifts from clients")
+    with (project / "data" / "jurisdictions.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - id: oregon\n    name: Oregon\n    short_name: Oregon\n    where: in Oregon\n")
+    replace_in(project / "data" / "professions.yaml", "    applies:\n      national:\n        - code: apa\n",
+               "    applies:\n      oregon:\n        - code: apa\n          basis: membership\n"
+               "          why: Binds APA members in Oregon as anywhere.\n      national:\n        - code: apa\n")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    aca = soup_of(site, "codes/aca/index.html")
+    assert aca.select_one("time[datetime='2026-11-30']") is not None
+    assert soup_of(site, "compare/gifts/index.html").h1.get_text(strip=True).startswith("Gifts from clients")
+    oregon = soup_of(site, "apply/psychologist-oregon/index.html")
+    assert oregon.h1.get_text(strip=True).startswith("Rules for psychologists in Oregon")
+    assert oregon.select_one("tr#apa-10-08") is not None
+    chooser = soup_of(site, "apply/index.html")
+    assert chooser.select_one("a[href='../psychologist-oregon/'], a[href='psychologist-oregon/']") is not None
 
 
 def _nav_files(items: object) -> list[str]:
@@ -64,7 +85,7 @@ def test_every_generated_page_is_in_the_nav() -> None:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     nav = set(_nav_files(config["nav"]))
-    missing = [page for page in expected_pages(DATASET) if page not in nav]
+    missing = [page.path for page in generated_pages(DATASET) if page.path not in nav]
     assert missing == [], f"add these pages to the nav in mkdocs.yml: {missing}"
 
 
@@ -85,7 +106,7 @@ def test_links_between_generated_pages_resolve(built_site: Path) -> None:
     checked = 0
     for page in ["compare/index.html", "codes/index.html", "about/sources/index.html", "apply/index.html",
                  *(f"codes/{c}/index.html" for c in DATASET.codes),
-                 *(f"apply/{p}-{j}/index.html" for p in DATASET.professions for j in ("national", "california"))]:
+                 *(f"apply/{p.id}-{j.id}/index.html" for p, j in DATASET.rules_pages())]:
         path = built_site / page
         for link in soup_of(built_site, page).select("a.ott-cite, .ott-provision a, .ott-index a, .ott-applies a, p.ott-small a"):
             href = link["href"]
@@ -166,13 +187,13 @@ def test_rules_pages_show_only_what_applies(built_site: Path, profession: str, j
     assert rows == expected
     assert set(present) <= rows and not set(absent) & rows
     reasons = soup.select("ul.ott-applies li")
-    assert len(reasons) == len(getattr(DATASET.professions[profession], jurisdiction))
+    assert len(reasons) == len(DATASET.professions[profession].applies[jurisdiction])
 
 
 def test_chooser_links_every_profession_and_place(built_site: Path) -> None:
     soup = soup_of(built_site, "apply/index.html")
     hrefs = {a["href"] for a in soup.select("table a")}
-    assert hrefs == {f"{p}-{j}/" for p in DATASET.professions for j in ("national", "california")}
+    assert hrefs == {f"{p.id}-{j.id}/" for p, j in DATASET.rules_pages()}
 
 
 def test_no_hand_written_citation_without_a_provision() -> None:

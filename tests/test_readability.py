@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 from scripts.readability import GRADE_LIMIT, grade, page_text
 
 from .conftest import ROOT

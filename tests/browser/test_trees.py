@@ -7,7 +7,7 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from macros.loading import load_dataset
+from macros.validate import load_dataset
 from tests.conftest import ROOT
 
 TREE = "unexpected-encounter"
