@@ -53,6 +53,18 @@ check: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
+.PHONY: test-fast # the fast tier while you work: unit and data tests, no build (seconds)
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "unit or data"
+
+.PHONY: test-site # tests that build a site and read its HTML (no browser)
+test-site: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -q -m site
+
+.PHONY: test-browser # tests that drive Chromium against the built site
+test-browser: $(STAMP)
+	$(PY) -m pytest -q -m browser
+
 .PHONY: lint # ruff check and ruff format --check (settings in pyproject.toml)
 # Runs both and fails if either fails, so one run shows every finding.
 lint: $(STAMP)

@@ -58,6 +58,35 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{path.name} has no line containing {needle!r}")
 
 
+SITE_FIXTURES = {"built_site", "project_copy", "local_site_url", "site_url", "fixture_site"}
+DATA_FIXTURES = {"data_copy"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Sort every test into one tier, by what it needs: a browser, a built site, data, or nothing."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        source = Path(str(item.fspath)).read_text(encoding="utf-8") if item.fspath else ""
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+        elif fixtures & SITE_FIXTURES or "run_build(" in _body(item):
+            item.add_marker(pytest.mark.site)
+        elif fixtures & DATA_FIXTURES or "load_dataset(" in source or "load(" in _body(item):
+            item.add_marker(pytest.mark.data)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+def _body(item: pytest.Item) -> str:
+    import inspect
+
+    function = getattr(item, "function", None)
+    try:
+        return inspect.getsource(function) if function else ""
+    except (OSError, TypeError):
+        return ""
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

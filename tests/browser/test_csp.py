@@ -7,6 +7,7 @@ tests show the policy is really in force, so that "no violation" means something
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -55,6 +56,22 @@ def test_the_policy_blocks_a_new_inline_script_and_allows_the_pages_own(
         assert any("script-src-elem blocked inline" in line for line in found), found
     finally:
         context.close()
+
+
+def test_every_built_page_loads_under_the_policy(page: Page, site_url: str, built_site: Path) -> None:
+    """Every HTML file the build wrote, generated pages included (the axe sweep in
+    test_accessibility.py opens only the pages that have a file in docs/)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+    paths = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+    assert len(paths) > 90, paths
+    for path in paths:
+        page.goto(site_url + path.removesuffix("index.html"), wait_until="load")
+        assert page.get_attribute(POLICY, "content"), path
+        if path != "404.html":  # its /handbook/ addresses are not served here
+            assert page.evaluate("document.documentElement.classList.contains('ott-js')"), path
+    assert errors == [], errors
+    # The `page` fixture fails the test on any violation, on any of these pages.
 
 
 def test_the_meta_policy_comes_before_every_script(page: Page, site_url: str) -> None:
