@@ -7,14 +7,23 @@ imports MkDocs or reads `docs/`.
 The YAML reader is deliberately strict, so that no file can hang or crash a build:
 - files larger than MAX_FILE_BYTES, nesting deeper than MAX_DEPTH, and YAML aliases
   (`*name`, which can multiply a small file into gigabytes) are refused;
-- booleans are YAML 1.2's: only true and false. `label: No` stays the text "No", as
-  the editors' YAML extension shows it (PyYAML alone would read yes/no/on/off as booleans);
-- an impossible date like 2026-02-30 is an error on its line, not a crash.
+- only ordinary files are read: a link (which could point at a secret outside data/, or at
+  an endless device) is refused unread;
+- YAML tags (`!!python/...`, `!!binary`, `!local`) are refused: data is plain text,
+  numbers, dates, lists and mappings;
+- booleans and numbers are YAML 1.2's: only true and false are booleans, and numbers are
+  plain digits. `label: No` stays the text "No" and `1:30` the text "1:30", as the editors'
+  YAML extension shows them (PyYAML alone reads YAML 1.1: yes/no/on/off as booleans, 1:30
+  as the number 90);
+- an impossible date like 2026-02-30 is an error on its line, not a crash;
+- a key with an invisible character is refused (values are checked by the models' Text).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+import stat
 import typing
 from datetime import date
 from pathlib import Path
@@ -39,6 +48,8 @@ from .models import (
     TemplatesFile,
     TopicsFile,
     Tree,
+    describe_character,
+    invisible_character,
 )
 
 MAX_FILE_BYTES = 5_000_000  # the largest data file today is about 30 KB
@@ -46,13 +57,21 @@ MAX_DEPTH = 40  # levels of nesting; the deepest real file has about 8
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STANDARD = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# YAML 1.1 resolves a plain `<<` and `=` to these; in YAML 1.2 they are text.
+_AS_TEXT = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+# YAML 1.2 (core schema) numbers. PyYAML's YAML 1.1 rules also read 1:30 (sexagesimal),
+# 1_000 and 0b101 as numbers; those stay text, as the editors show them.
+_INT_12 = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT_12 = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
 class _Refused(Exception):
@@ -67,22 +86,38 @@ class _Builder:
     recording the line of every key path and refusing duplicate keys, aliases and deep
     nesting. (PyYAML's own constructor is pure Python and was most of the load time.)"""
 
-    def __init__(self, source: SourceFile, loader: Any, errors: list[DataError]) -> None:
-        self.source, self.loader, self.errors = source, loader, errors
+    def __init__(self, source: SourceFile, loader: Any, errors: list[DataError], text: str = "") -> None:
+        self.source, self.loader, self.errors, self.text = source, loader, errors, text
         self.seen: dict[int, int] = {}  # id(node) -> line: a node met twice is an alias
 
-    def refuse(self, node: yaml.Node, loc: Loc, message: str) -> None:
-        raise _Refused(DataError(self.source.name, node.start_mark.line + 1, format_path(loc), message))
+    def refuse(self, node: yaml.Node, loc: Loc, message: str, line: int | None = None) -> None:
+        line = line or node.start_mark.line + 1
+        raise _Refused(DataError(self.source.name, line, format_path(loc), message))
+
+    def alias_line(self) -> int | None:
+        """The line of the file's first alias. An alias node is the anchored node itself,
+        whose mark is the anchor's; the builder meets nodes in the file's order and stops
+        at the first one met twice, so that is the first alias. (Parsing again is cheap:
+        events are not expanded.)"""
+        for event in yaml.parse(self.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1
+        return None
+
+    def check_alias(self, node: yaml.Node, loc: Loc) -> None:
+        if id(node) in self.seen:
+            self.refuse(node, loc, f"repeats the value from line {self.seen[id(node)]} with a YAML alias (*name): "
+                                   "write the value out in full; aliases and anchors (&name) are not allowed in data",
+                        line=self.alias_line())
+        self.seen[id(node)] = node.start_mark.line + 1
 
     def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
         line = node.start_mark.line + 1
-        if id(node) in self.seen:
-            self.refuse(node, loc, f"repeats the value from line {self.seen[id(node)]} with a YAML alias (*name): "
-                                   "write the value out in full; aliases and anchors (&name) are not allowed in data")
-        self.seen[id(node)] = line
+        self.check_alias(node, loc)
         if depth > MAX_DEPTH:
+            # On the line of the key that path ends with (its value starts on the next line).
             self.refuse(node, loc, f"is nested more than {MAX_DEPTH} levels deep: data files are never this deep, "
-                                   "so check the indentation")
+                                   "so check the indentation", line=self.source.lines.get(loc))
         self.source.lines.setdefault(loc, line)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
@@ -93,10 +128,16 @@ class _Builder:
             if tag == _BOOL:
                 word = node.value.lower()
                 return word == "true" if word in ("true", "false") else node.value  # YAML 1.2
+            if tag in (_INT, _FLOAT) and not (_INT_12 if tag == _INT else _FLOAT_12).fullmatch(node.value):
+                return node.value  # a YAML 1.1 number (1:30, 1_000): text in YAML 1.2
             if tag == _INT and node.value.lstrip("-+").isdigit():
                 return int(node.value)
+            if tag in _AS_TEXT:
+                return node.value
+            if tag not in (_INT, _FLOAT, _TIMESTAMP):
+                self.refuse_tag(node, loc)
             try:
-                return self.loader.construct_object(node, deep=True)  # floats, dates and the rest
+                return self.loader.construct_object(node, deep=True)  # 0x1F, floats and dates
             except (ValueError, OverflowError, yaml.YAMLError):
                 if tag == _TIMESTAMP:
                     self.refuse(node, loc, f"is {node.value}, which is not a real date: write it like 2026-11-28 "
@@ -106,15 +147,23 @@ class _Builder:
             result: dict[Any, Any] = {}
             keys: dict[Any, int] = {}
             for key_node, value_node in node.value:
+                self.check_alias(key_node, loc)
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.refuse(key_node, loc, "has a key that is not plain text: write keys like 'title:'")
+                    self.refuse(key_node, loc, "has a key that is not plain text: write keys like 'title:'",
+                                line=key_node.start_mark.line + 1)
                 key = key_node.value
                 key_line = key_node.start_mark.line + 1
+                invisible = invisible_character(key)
+                if invisible:
+                    # Refused before the key can reach a message, where it could reorder or
+                    # colour the text of a terminal.
+                    self.refuse(key_node, loc, f"has a key that {invisible}", line=key_line)
                 if key in keys:
                     self.errors.append(DataError(
                         self.source.name, key_line, format_path(loc + (key,)),
                         f"appears twice (first on line {keys[key]}): YAML would silently keep "
                         "only the last one, so merge them into one"))
+                    self.build(value_node, loc + (key,), depth + 1)  # still refuse an alias or a tag in it
                     continue
                 keys[key] = key_line
                 self.source.lines[loc + (key,)] = key_line
@@ -122,14 +171,26 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
-        self.refuse(node, loc, f"uses the YAML tag {tag}: data files use plain values, lists and 'key: value' lines")
+        self.refuse_tag(node, loc)
+
+    def refuse_tag(self, node: yaml.Node, loc: Loc) -> None:
+        tag = node.tag
+        shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
+        self.refuse(node, loc, f"uses the YAML tag {shown}: data files hold only plain text, numbers, dates, "
+                               "lists and 'key: value' lines, so remove the tag (the word starting with !)")
 
 
 def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | None:
     """Parse one YAML file; on failure record a DataError and return None."""
     source = SourceFile(name)
     try:
-        size = path.stat().st_size
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode):
+            what = "a link to another file" if stat.S_ISLNK(info.st_mode) else "not an ordinary file"
+            errors.append(DataError(name, None, "", f"is {what}, so it is not read: put the data itself in "
+                                                    "data/, as an ordinary YAML file"))
+            return None
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             errors.append(DataError(name, None, "", f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data "
                                                     "file may have: split it into smaller files"))
@@ -144,7 +205,7 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
     before = len(errors)
     try:
         node = loader.get_single_node()
-        content = _Builder(source, loader, errors).build(node, ()) if node is not None else None
+        content = _Builder(source, loader, errors, text).build(node, ()) if node is not None else None
     except _Refused as refused:
         errors.append(refused.error)
         return None
@@ -152,9 +213,19 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
         errors.append(DataError(name, None, "", f"is nested too deeply to read: data files need at most "
                                                 f"{MAX_DEPTH} levels, so check the indentation"))
         return None
+    except yaml.reader.ReaderError as exc:  # a character YAML never allows, like U+0000
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        errors.append(DataError(name, line, "", f"contains {describe_character(char)}, a control character "
+                                                "that YAML does not allow: retype that part of the text"))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        if "maximum nesting depth" in problem:  # libyaml stops at 1,000 levels
+            errors.append(DataError(name, mark.line + 1 if mark else None, "", f"is nested more than {MAX_DEPTH} "
+                                    "levels deep: data files are never this deep, so check the indentation"))
+            return None
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         errors.append(
             DataError(
@@ -400,6 +471,11 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
     for kind, folder_name, model, noun, example, required in FOLDERS:
         folder = data_dir / folder_name
         items: dict[str, Any] = getattr(dataset, kind.value)
+        if folder.is_symlink():  # it could list, and read, a folder outside data/
+            errors.append(DataError(name_of(folder), None, "", f"is a link to another folder, so it is not read: "
+                                                               f"keep the {noun} files themselves in it"))
+            dataset.unreadable.add((kind, ""))
+            continue
         if not folder.is_dir():
             if required:
                 errors.append(DataError(name_of(folder), None, "", f"is missing: the {noun} folder must exist"))
@@ -426,7 +502,7 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
 
     for kind, file_name, model, noun, required in LIST_FILES:
         path = data_dir / file_name
-        if not path.is_file():
+        if not (path.is_file() or path.is_symlink()):  # read_yaml refuses a link, saying so
             if required:
                 errors.append(DataError(name_of(path), None, "", f"is missing: the {kind.value} file must exist"))
                 dataset.unreadable.add((kind, ""))
@@ -450,7 +526,7 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
             dataset.templates_reviewed = parsed.reviewed
 
     onboarding = data_dir / "onboarding.yaml"
-    if onboarding.is_file():
+    if onboarding.is_file() or onboarding.is_symlink():
         source = read_yaml(onboarding, name_of(onboarding), errors)
         dataset.onboarding = validate(source, OnboardingFile, errors) if source is not None else None
         if dataset.onboarding is None:

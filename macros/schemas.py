@@ -2,6 +2,10 @@
 
 `python -m macros.schemas` rewrites data/schemas/*.schema.json; a test fails
 when the committed files are out of date.
+
+The schemas are JSON Schema draft-07, the newest draft the editors' YAML extension
+(redhat yaml-language-server) fully supports. pydantic writes draft 2020-12, so
+`draft_07` rewrites the few places where the two differ.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from .models import (
     Code,
@@ -37,15 +42,41 @@ SCHEMAS = {
 }
 
 
+DRAFT = "http://json-schema.org/draft-07/schema#"
+DEFINITIONS = "definitions"  # draft-07's name for pydantic's $defs
+
+
+def draft_07(node: Any) -> Any:
+    """Rewrite a pydantic schema (or part of one) as draft-07 reads it."""
+    if isinstance(node, list):
+        return [draft_07(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: draft_07(value) for key, value in node.items()}
+    if "$ref" in node and len(node) > 1:
+        # draft-07 ignores every keyword beside $ref, so the description would never show.
+        node = {"allOf": [{"$ref": node.pop("$ref")}], **node}
+    patterns = node.get("patternProperties")
+    if isinstance(patterns, dict) and len(patterns) == 1 and "additionalProperties" not in node:
+        # A mapping with id keys (a tree's nodes): pydantic writes patternProperties, which
+        # leaves a key of the wrong form unchecked; name the key rule and the value schema.
+        (pattern, value), = patterns.items()
+        del node["patternProperties"]
+        node["propertyNames"] = {"pattern": pattern}
+        node["additionalProperties"] = value
+    return node
+
+
 def render_schemas() -> dict[str, str]:
     """File name -> JSON text of each schema."""
     out = {}
     for name, (model, title) in SCHEMAS.items():
-        schema = model.model_json_schema()
+        schema = model.model_json_schema(ref_template=f"#/{DEFINITIONS}/{{model}}")
+        schema = {DEFINITIONS if key == "$defs" else key: value for key, value in schema.items()}
         schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$schema": DRAFT,
             "title": title,
-            **{k: v for k, v in schema.items() if k != "title"},
+            **{k: v for k, v in draft_07(schema).items() if k != "title"},
         }
         out[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..dataset import Dataset, Kind
@@ -12,8 +13,9 @@ from . import Pages
 
 def section_key(section: str) -> str:
     """A section as compared for duplicates: look-alike forms (full-width digits, a
-    non-breaking space, case) count as the same section."""
-    return " ".join(unicodedata.normalize("NFKC", section).casefold().split())
+    non-breaking space, case, other punctuation: 3.05(a) and 3.05.a) count as the same
+    section, as they would get the same link anchor on the page (macros.render.views.anchor_id)."""
+    return re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKC", section).casefold()).strip("-")
 
 
 def check_codes_and_topics(dataset: Dataset, pages: Pages) -> list[DataError]:
@@ -29,12 +31,15 @@ def check_codes_and_topics(dataset: Dataset, pages: Pages) -> list[DataError]:
             at = ("provisions", index)
             key = section_key(provision.section)
             if key in seen_sections:
+                first = seen_sections[key]
+                written = code.provisions[first].section
+                same = (f"which provisions[{first}] already uses" if written == provision.section
+                        else f"which reads as the same section as provisions[{first}] ({written!r})")
                 errors.append(
                     source.error(
                         at + ("section",),
-                        f"is {provision.section!r}, which provisions[{seen_sections[key]}] "
-                        "already uses: each section may appear once per code (merge the two, or "
-                        "give the sub-section, like 3.05(a) and 3.05(b))",
+                        f"is {provision.section!r}, {same}: each section may appear once per code (merge the "
+                        "two, or give the sub-section, like 3.05(a) and 3.05(b))",
                     )
                 )
             else:

@@ -19,7 +19,21 @@ from .audiences import (
     TemplatesFile,
 )
 from .codes import Code, CodeKind, Provision
-from .common import MAX_QUOTE_WORDS, NEVER, NOT_SPECIFIED, SLUG_PATTERN, Model, Section, Slug, Status, Text
+from .common import (
+    HTTPS_PATTERN,
+    MAX_QUOTE_WORDS,
+    NEVER,
+    NOT_SPECIFIED,
+    SLUG_PATTERN,
+    HttpsUrl,
+    Model,
+    Section,
+    Slug,
+    Status,
+    Text,
+    describe_character,
+    invisible_character,
+)
 from .jurisdictions import Jurisdiction, JurisdictionsFile
 from .professions import AppliesRule, Basis, Profession, ProfessionsFile
 from .topics import Topic, TopicsFile

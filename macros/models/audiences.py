@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, HttpUrl
+from pydantic import ConfigDict, Field
 
-from .common import Model, Slug, Status, Text
+from .common import STATUS_RULES_SCHEMA, HttpsUrl, Model, Slug, Status, Text
 from .trees import Citation
 
 MAX_ONE_PAGER_POINTS = 5  # more than this does not fit one sheet with the rest
@@ -19,17 +19,20 @@ MAX_ONE_PAGER_POINTS = 5  # more than this does not fit one sheet with the rest
 class Resource(Model):
     """A place a client can turn to: a licensing board's complaint page, a state brochure."""
 
+    # For editors, the rules macros.checks.audiences states in words.
+    model_config = ConfigDict(json_schema_extra={"allOf": STATUS_RULES_SCHEMA})
+
     id: Slug = Field(description="the resource's id, like bbs-complaints")
     name: Text = Field(description="the resource's own title, like 'Consumer Complaints'")
     publisher: Text = Field(description="who publishes it, like California Board of Behavioral Sciences")
     area: Text = Field(description="where it applies, like California, or Every US state")
     about: Text = Field(description="what a reader finds there, in one or two plain sentences (grade 8)")
-    url: HttpUrl = Field(description="the publisher's own page, starting with https://")
+    url: HttpsUrl = Field(description="the publisher's own page, starting with https://")
     status: Status = Field(
         description="confirmed (we opened the publisher's page), secondary (seen only through another "
         "site), or unconfirmed (not located)"
     )
-    checked_against: list[HttpUrl] = Field(
+    checked_against: list[HttpsUrl] = Field(
         default_factory=list, description="the pages we checked the name and address against"
     )
     status_note: Text | None = Field(None, description="required unless confirmed: what is uncertain")

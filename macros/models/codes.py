@@ -5,9 +5,21 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from pydantic import Field, HttpUrl
+from pydantic import ConfigDict, Field
 
-from .common import MAX_QUOTE_WORDS, EffectiveDate, Model, Quote, Section, Slug, Status, Text, WaitingPeriod
+from .common import (
+    MAX_QUOTE_WORDS,
+    STATUS_RULES_SCHEMA,
+    EffectiveDate,
+    HttpsUrl,
+    Model,
+    Quote,
+    Section,
+    Slug,
+    Status,
+    Text,
+    WaitingPeriod,
+)
 
 
 class CodeKind(str, Enum):
@@ -20,6 +32,15 @@ class CodeKind(str, Enum):
 
 class Provision(Model):
     """One section of a code or law, as the handbook states it."""
+
+    # For editors, the rules macros.checks.codes states in words.
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        *STATUS_RULES_SCHEMA,
+        {
+            "if": {"properties": {"waiting_period": {"type": "integer"}}, "required": ["waiting_period"]},
+            "then": {"required": ["after_waiting_period"]},
+        },
+    ]})
 
     section: Section = Field(
         description="every provision needs its section number as the code prints it, "
@@ -50,7 +71,7 @@ class Provision(Model):
         description=f"an optional short quote from the official text, at most {MAX_QUOTE_WORDS} "
         "words, copied exactly and without quotation marks (the site adds them)",
     )
-    source_url: HttpUrl = Field(
+    source_url: HttpsUrl = Field(
         description="the link to the official text of the code or law, starting with https://"
     )
     status: Status = Field(
@@ -58,7 +79,7 @@ class Provision(Model):
         "naming the section and year), secondary (only a summary or paraphrase seen), "
         "or unconfirmed (no source located: shown as unconfirmed, never as fact)"
     )
-    checked_against: list[HttpUrl] = Field(
+    checked_against: list[HttpsUrl] = Field(
         default_factory=list,
         description="the pages we checked the rule against; required unless the status is unconfirmed",
     )
@@ -92,7 +113,7 @@ class Code(Model):
         description="when the version in force took effect: a date like 2017-01-01, "
         "or only the year, like 2014, when the official text gives no day"
     )
-    official_url: HttpUrl = Field(
+    official_url: HttpsUrl = Field(
         description="the publisher's own page for the code, starting with https://"
     )
     binds: Text = Field(

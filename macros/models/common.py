@@ -6,16 +6,18 @@ the bottom layer (see CONTRIBUTING.md, "How the code is laid out").
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Callable, Union
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
-    Field,
+    HttpUrl,
     PlainValidator,
     StrictStr,
     WithJsonSchema,
@@ -28,11 +30,53 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>|<\s*/?\s*[a-zA-Z]")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 MAX_QUOTE_WORDS = 20
 
+# Control characters have no Unicode name; these are the ones whitespace collapsing
+# leaves (tab, newline and the rest become spaces), named as Unicode's aliases name them.
+_CONTROL_NAMES = {
+    0x00: "NULL", 0x01: "START OF HEADING", 0x02: "START OF TEXT", 0x03: "END OF TEXT",
+    0x04: "END OF TRANSMISSION", 0x05: "ENQUIRY", 0x06: "ACKNOWLEDGE", 0x07: "BELL",
+    0x08: "BACKSPACE", 0x0E: "SHIFT OUT", 0x0F: "SHIFT IN", 0x10: "DATA LINK ESCAPE",
+    0x11: "DEVICE CONTROL ONE", 0x12: "DEVICE CONTROL TWO", 0x13: "DEVICE CONTROL THREE",
+    0x14: "DEVICE CONTROL FOUR", 0x15: "NEGATIVE ACKNOWLEDGE", 0x16: "SYNCHRONOUS IDLE",
+    0x17: "END OF TRANSMISSION BLOCK", 0x18: "CANCEL", 0x19: "END OF MEDIUM", 0x1A: "SUBSTITUTE",
+    0x1B: "ESCAPE", 0x7F: "DELETE",
+}
+# Letters that render as blank space though Unicode does not class them as format
+# characters: a favourite way to make two ids or names look the same.
+_BLANK_LETTERS = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+
+
+def describe_character(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE': the code point and its Unicode name, for messages."""
+    point = ord(char)
+    name = unicodedata.name(char, None) or _CONTROL_NAMES.get(point) or "CONTROL CHARACTER"
+    return f"U+{point:04X} {name}"
+
+
+def invisible_character(value: str) -> str | None:
+    """A sentence naming the first control, format (zero-width, bidi) or blank character
+    in `value`, or None. (Whitespace is not among them: text collapses it first.)"""
+    if value.isascii() and value.isprintable():
+        return None  # most text: no need to look at each character
+    for index, char in enumerate(value):
+        if unicodedata.category(char) in ("Cc", "Cf") or char in _BLANK_LETTERS:
+            before = value[max(0, index - 20):index]
+            after = f" (after {before!r})" if before.strip() else ""
+            return (
+                f"contains an invisible character, {describe_character(char)}, at position {index + 1}{after}: "
+                "retype that part of the text; invisible characters can make two ids look the same or "
+                "reverse the text's direction"
+            )
+    return None
+
 
 def _plain_text(value: str) -> str:
     value = " ".join(value.split())
     if not value:
         raise ValueError("is empty: write the text, or leave the field out if it is optional")
+    invisible = invisible_character(value)
+    if invisible:
+        raise ValueError(invisible)
     markup = _MARKUP.search(value)
     if markup:
         raise ValueError(
@@ -49,12 +93,19 @@ def _plain_text(value: str) -> str:
 
 
 def _slug(value: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
+    if re.fullmatch(SLUG_PATTERN, value):
+        return value
+    foreign = next((char for char in value if not char.isascii()), None)
+    if foreign is not None:
         raise ValueError(
-            f"is {value!r}, which is not a valid id: use lower-case letters, digits and "
-            "single hyphens, like sexual-relationships-former-clients"
+            f"is {value!r}, which contains {foreign!r} ({describe_character(foreign)}): "
+            "ids use only the plain letters a to z, digits and hyphens, and a letter from another "
+            "alphabet can look the same while being a different id, so retype the id"
         )
-    return value
+    raise ValueError(
+        f"is {value!r}, which is not a valid id: use lower-case letters, digits and "
+        "single hyphens, like sexual-relationships-former-clients"
+    )
 
 
 def _quote(value: str) -> str:
@@ -76,9 +127,51 @@ def _section(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_plain_text)]
-Slug = Annotated[StrictStr, AfterValidator(_slug), Field(pattern=SLUG_PATTERN)]
+# The pattern is stated for editors only: the validator gives the clearer sentence.
+Slug = Annotated[StrictStr, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
 Section = Annotated[StrictStr, AfterValidator(_section)]
 Quote = Annotated[StrictStr, AfterValidator(_quote)]
+
+
+def _https(url: HttpUrl) -> HttpUrl:
+    # pydantic has already refused what is not a web address (javascript:, mailto:, ...)
+    if url.scheme != "https":
+        raise ValueError(
+            f"starts with {url.scheme}://: give the https:// address; the site links only to secure pages"
+        )
+    if url.username or url.password:
+        raise ValueError(
+            "has a name or password before an @ in the address, which hides the site it really "
+            "goes to: give the address as the publisher's site shows it, starting https://"
+        )
+    host = url.host or ""
+    if any(label.startswith("xn--") for label in host.split(".")):
+        raise ValueError(
+            f"goes to {host}, a host name written with letters from another alphabet, which can "
+            "look like a familiar site: give the publisher's address in plain letters a to z"
+        )
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        if "." not in host:
+            raise ValueError(
+                f"goes to {host}, which is not a public web site: give the publisher's address, "
+                "like https://www.bbs.ca.gov/"
+            ) from None
+    else:
+        raise ValueError(
+            f"goes to {host}, a computer's number rather than a site's name: give the "
+            "publisher's address, like https://www.bbs.ca.gov/"
+        )
+    return url
+
+
+HTTPS_PATTERN = "^https://"
+HttpsUrl = Annotated[
+    HttpUrl,
+    AfterValidator(_https),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": HTTPS_PATTERN, "minLength": 1, "maxLength": 2083}),
+]
 
 NEVER = "never"
 NOT_SPECIFIED = "not specified"
@@ -148,6 +241,28 @@ class Status(str, Enum):
     confirmed = "confirmed"
     secondary = "secondary"
     unconfirmed = "unconfirmed"
+
+
+def require_in_schema(*names: str) -> Callable[[dict[str, Any], type], None]:
+    """A `json_schema_extra` that lists `names` as required for editors only: the model keeps
+    them optional so that a check can explain, in a sentence, why each one is needed."""
+
+    def extra(schema: dict[str, Any], model: type) -> None:
+        required = schema.setdefault("required", [])
+        required += [name for name in names if name not in required]
+
+    return extra
+
+
+# The status rules of provisions and resources (macros.checks.codes and .audiences), for
+# editors: a status_note unless confirmed, checked_against unless unconfirmed.
+STATUS_RULES_SCHEMA: list[dict[str, Any]] = [
+    {"if": {"properties": {"status": {"const": Status.confirmed.value}}}, "else": {"required": ["status_note"]}},
+    {
+        "if": {"properties": {"status": {"const": Status.unconfirmed.value}}},
+        "else": {"required": ["checked_against"], "properties": {"checked_against": {"minItems": 1}}},
+    },
+]
 
 
 class Model(BaseModel):

@@ -12,9 +12,9 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Iterator, Union
 
-from pydantic import Discriminator, Field, HttpUrl, Tag
+from pydantic import ConfigDict, Discriminator, Field, Tag
 
-from .common import Model, Section, Slug, Text
+from .common import HttpsUrl, Model, Section, Slug, Text, require_in_schema
 
 MAX_DEPTH = 12  # questions on the longest path; deeper trees are too long to answer
 
@@ -31,10 +31,10 @@ class Reference(Model):
 
     id: Slug = Field(description="the reference's id, like kitchener-1988")
     authors: Text = Field(description="authors as cited, like Kitchener, K. S.")
-    year: int | None = Field(None, description="year of publication, if confirmed")
+    year: int | None = Field(None, ge=1800, le=2100, description="year of publication, if confirmed")
     title: Text = Field(description="the title of the article or book")
     published_in: Text | None = Field(None, description="journal, volume and pages, or publisher")
-    url: HttpUrl | None = Field(None, description="a link to the abstract or the work, starting with https://")
+    url: HttpsUrl | None = Field(None, description="a link to the abstract or the work, starting with https://")
     note: Text | None = Field(None, description="what is and is not confirmed about this reference")
 
 
@@ -47,6 +47,11 @@ class ReferencesFile(Model):
 class Citation(Model):
     """A citation: a provision (code + section), a reference, or a client resource."""
 
+    # For editors: exactly one of the three kinds (macros.checks.common says so in words).
+    model_config = ConfigDict(json_schema_extra={"oneOf": [
+        {"required": ["code", "section"]}, {"required": ["reference"]}, {"required": ["resource"]},
+    ]})
+
     code: Slug | None = Field(None, description="a code id from data/codes/, with section")
     section: Section | None = Field(None, description="a section of that code, exactly as written there")
     reference: Slug | None = Field(None, description="or: a reference id from data/references.yaml")
@@ -54,6 +59,8 @@ class Citation(Model):
 
 
 class Answer(Model):
+    """One answer to a question, and the node it leads to."""
+
     label: Text = Field(description="the answer as the reader would say it, short")
     next: Slug = Field(description="the id of the node this answer leads to")
 
@@ -63,7 +70,10 @@ class Question(Model):
 
     question: Text = Field(description="the question, one sentence")
     help: Text | None = Field(None, description="optional: a sentence that helps the reader answer")
-    answers: list[Answer] = Field(description="two or more answers, each pointing at the next node")
+    # The count is stated for editors; macros.checks.trees gives the sentence.
+    answers: list[Answer] = Field(
+        description="two or more answers, each pointing at the next node", json_schema_extra={"minItems": 2}
+    )
 
     is_question: ClassVar[bool] = True
 
@@ -71,9 +81,15 @@ class Question(Model):
 class Outcome(Model):
     """An outcome node: where a path ends, with what to do and the rules it rests on."""
 
+    # do and cites are optional to pydantic so that macros.checks.trees can say why each is
+    # needed; the editors' schema requires them.
+    model_config = ConfigDict(json_schema_extra=require_in_schema("do", "cites"))
+
     outcome: Text = Field(description="the short verdict, like 'Let the client lead'")
     summary: Text | None = Field(None, description="one or two sentences of explanation")
-    do: list[Text] = Field(default_factory=list, description="what to do, one step per item")
+    do: list[Text] = Field(
+        default_factory=list, description="what to do, one step per item", json_schema_extra={"minItems": 1}
+    )
     avoid: list[Text] = Field(default_factory=list, description="what to avoid, one item each")
     say: Text | None = Field(None, description="what you might say: a short sample script, in plain words")
     document: list[Text] = Field(default_factory=list, description="what to write in the record")
@@ -81,7 +97,10 @@ class Outcome(Model):
     compare_topic: Slug | None = Field(
         None, description="optional: a topic id whose rules differ by profession; the outcome shows each code's rule"
     )
-    cites: list[Citation] = Field(default_factory=list, description="provisions or references this outcome rests on")
+    cites: list[Citation] = Field(
+        default_factory=list, description="provisions or references this outcome rests on",
+        json_schema_extra={"minItems": 1},
+    )
 
     is_question: ClassVar[bool] = False
 
