@@ -25,6 +25,7 @@ fail if the plugin ever prefixes differently.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def tidy(html: str) -> str:
     html = html.replace('href="#print_page"', 'href="#print-site-page"')
     # The plugin renders the page with the 404 page's settings, whose base is the site's
     # absolute path; like every other page, the print page (one folder deep) uses "..".
-    html = re.sub(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"', r'\1".."', html, count=1)
+    html = CONFIG.sub(_relative_base, html, count=1)
     # Material's "table of contents" label points at a toggle the print page does not have.
     html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     out = []
@@ -82,6 +83,16 @@ def tidy(html: str) -> str:
         done = close
     out.append(html[done:])
     return "".join(out)
+
+
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def _relative_base(match: re.Match[str]) -> str:
+    """Material's settings block, read as the JSON it is, with the base made relative."""
+    settings = json.loads(match.group(2))
+    settings["base"] = ".."
+    return match.group(1) + json.dumps(settings, separators=(",", ":")) + match.group(3)
 
 
 def _matching_close(html: str, start: int) -> int:

@@ -22,6 +22,7 @@ from .models import (
     Provision,
     Reference,
     Resource,
+    StudyAid,
     Template,
     Topic,
     Tree,
@@ -41,6 +42,7 @@ class Kind(str, Enum):
     onboarding = "onboarding"
     one_pagers = "one_pagers"
     templates = "templates"
+    study_aids = "study_aids"
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Dataset:
     one_pagers_reviewed: date | None = None
     templates: dict[str, Template] = field(default_factory=dict)
     templates_reviewed: date | None = None
+    study_aids: dict[str, StudyAid] = field(default_factory=dict)  # host -> what it is
     # Where each item came from: (kind, id) for a file per item, (kind, "") for a list file.
     sources: dict[tuple[Kind, str], SourceFile] = field(default_factory=dict)
     # What could not be read or validated: (kind, id) per bad file, (kind, "") for a bad list

@@ -50,13 +50,14 @@ class GeneratedPage:
         return "---\n" + "\n".join(meta) + "\n---\n\n# " + inert(self.title) + "\n\n" + body + "\n"
 
 
-# Characters that Markdown, HTML, attribute lists or macros would read as syntax.
-_SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "&<>{}[]()*_`#\\!|~"})
+# Markdown's own escapes make punctuation literal (and keep `{{` from starting a macro);
+# `&` and `<` become entities. A heading stays plain text in the table of contents too.
+_HEADING = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()>#+-.!"}, "&": "&amp;", "<": "&lt;"})
 
 
 def inert(text: str) -> str:
     """Text for a Markdown heading that no later pass can read as syntax."""
-    return text.translate(_SYNTAX)
+    return text.translate(_HEADING)
 
 
 def _call(macro: str, *args: str) -> str:

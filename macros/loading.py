@@ -45,6 +45,7 @@ from .models import (
     Question,
     ReferencesFile,
     ResourcesFile,
+    StudyAidsFile,
     TemplatesFile,
     TopicsFile,
     Tree,
@@ -446,6 +447,7 @@ LIST_FILES: tuple[tuple[Kind, str, type[BaseModel], str, bool], ...] = (
     (Kind.resources, "resources.yaml", ResourcesFile, "resource", False),
     (Kind.one_pagers, "one-pagers.yaml", OnePagersFile, "one-pager", False),
     (Kind.templates, "templates.yaml", TemplatesFile, "template", False),
+    (Kind.study_aids, "study-aids.yaml", StudyAidsFile, "study aid", False),
 )
 # Folders holding one file per item: (kind, folder, model, noun, an example file name).
 FOLDERS: tuple[tuple[Kind, str, type[BaseModel], str, str, bool], ...] = (

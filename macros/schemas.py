@@ -23,6 +23,7 @@ from .models import (
     ProfessionsFile,
     ReferencesFile,
     ResourcesFile,
+    StudyAidsFile,
     TemplatesFile,
     TopicsFile,
     Tree,
@@ -38,6 +39,7 @@ SCHEMAS = {
     "resources.schema.json": (ResourcesFile, "Boards, brochures and directories for clients: data/resources.yaml"),
     "onboarding.schema.json": (OnboardingFile, "The onboarding reading path: data/onboarding.yaml"),
     "one-pagers.schema.json": (OnePagersFile, "One-page summaries of the situations: data/one-pagers.yaml"),
+    "study-aids.schema.json": (StudyAidsFile, "Hosts that are never a source: data/study-aids.yaml"),
     "templates.schema.json": (TemplatesFile, "Consent and policy templates: data/templates.yaml"),
 }
 

@@ -199,7 +199,7 @@ def test_status_outside_the_vocabulary(data_copy: Path) -> None:
     replace_in(aca, "    status: confirmed", "    status: probably")
     error = only_error(data_copy)
     assert "provisions[0].status is the text 'probably', which is not allowed here" in error
-    assert "'confirmed', 'secondary' or 'unconfirmed'" in error
+    assert "'confirmed', 'summary', 'secondary' or 'unconfirmed'" in error
 
 
 def test_quote_longer_than_twenty_words(data_copy: Path) -> None:

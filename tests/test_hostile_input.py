@@ -430,9 +430,9 @@ def _index(path: Path, key: str, item_id: str) -> int:
     [
         ("codes/aca.yaml", "    source_url: https://www.counseling.org/", "provisions[0].source_url"),
         ("codes/aca.yaml", "official_url: https://www.counseling.org/", "official_url"),
-        ("codes/aca.yaml", "      - https://studylib.net/", "provisions[0].checked_against[0]"),
+        ("codes/aca.yaml", "      - url: https://ctarchive.counseling.org/", "provisions[0].checked_against[0].url"),
         ("resources.yaml", "    url: https://solid.dca.ca.gov/", "resources[0].url"),
-        ("resources.yaml", "      - https://solid.dca.ca.gov/", "resources[0].checked_against[0]"),
+        ("resources.yaml", "      - url: https://solid.dca.ca.gov/", "resources[0].checked_against[0].url"),
         ("references.yaml", "    url: https://scilit.com/", "references[0].url"),
     ],
 )

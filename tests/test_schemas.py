@@ -16,7 +16,7 @@ from macros.schemas import DRAFT, render_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = ROOT / "data" / "schemas"
-URL_FIELDS = {"source_url", "official_url", "checked_against", "url"}
+URL_FIELDS = {"source_url", "official_url", "url"}  # checked_against holds sources, each with a url
 
 
 def _mapping() -> dict[str, list[str]]:

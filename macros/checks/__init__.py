@@ -21,13 +21,14 @@ def all_checks() -> list[Check]:
     from .dates import check_dates
     from .pages import check_page_sources
     from .professions import check_jurisdictions, check_professions
+    from .sources import check_sources
     from .trees import check_trees
 
     def page_sources(dataset: Dataset, pages: Pages) -> list[DataError]:
         return check_page_sources(pages)
 
     return [check_codes_and_topics, check_jurisdictions, check_professions, check_trees,
-            check_audiences, check_dates, page_sources]
+            check_audiences, check_dates, check_sources, page_sources]
 
 
 def run_checks(dataset: Dataset, pages: Pages) -> list[DataError]:

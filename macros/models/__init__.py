@@ -28,12 +28,16 @@ from .common import (
     HttpsUrl,
     Model,
     Section,
+    COUNTING_KINDS,
     Slug,
+    Source,
+    SourceKind,
     Status,
     Text,
     describe_character,
     invisible_character,
 )
+from .study_aids import StudyAid, StudyAidsFile
 from .jurisdictions import Jurisdiction, JurisdictionsFile
 from .professions import AppliesRule, Basis, Profession, ProfessionsFile
 from .topics import Topic, TopicsFile

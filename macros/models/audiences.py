@@ -10,7 +10,7 @@ from datetime import date
 
 from pydantic import ConfigDict, Field
 
-from .common import STATUS_RULES_SCHEMA, HttpsUrl, Model, Slug, Status, Text
+from .common import STATUS_RULES_SCHEMA, HttpsUrl, Model, Slug, Source, Status, Text
 from .trees import Citation
 
 MAX_ONE_PAGER_POINTS = 5  # more than this does not fit one sheet with the rest
@@ -32,8 +32,8 @@ class Resource(Model):
         description="confirmed (we opened the publisher's page), secondary (seen only through another "
         "site), or unconfirmed (not located)"
     )
-    checked_against: list[HttpsUrl] = Field(
-        default_factory=list, description="the pages we checked the name and address against"
+    checked_against: list[Source] = Field(
+        default_factory=list, description="the pages we checked the name and address against, each with its kind"
     )
     status_note: Text | None = Field(None, description="required unless confirmed: what is uncertain")
 

@@ -16,6 +16,7 @@ from .common import (
     Quote,
     Section,
     Slug,
+    Source,
     Status,
     Text,
     WaitingPeriod,
@@ -75,13 +76,15 @@ class Provision(Model):
         description="the link to the official text of the code or law, starting with https://"
     )
     status: Status = Field(
-        description="confirmed (checked against the official text or a verbatim reproduction "
-        "naming the section and year), secondary (only a summary or paraphrase seen), "
-        "or unconfirmed (no source located: shown as unconfirmed, never as fact)"
+        description="confirmed (the wording itself read in a publisher, government or professional "
+        "text), summary (only the publisher's own summary read), secondary (only a paraphrase in a "
+        "professional source), or unconfirmed (nothing that counts located: shown as unconfirmed, "
+        "never as fact)"
     )
-    checked_against: list[HttpsUrl] = Field(
+    checked_against: list[Source] = Field(
         default_factory=list,
-        description="the pages we checked the rule against; required unless the status is unconfirmed",
+        description="the pages we checked the rule against, each with its kind; required unless the "
+        "status is unconfirmed",
     )
     status_note: Text | None = Field(
         None,

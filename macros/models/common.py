@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Annotated, Any, Callable, Union
 
 from pydantic import (
+    Field,
     AfterValidator,
     BaseModel,
     ConfigDict,
@@ -236,11 +237,24 @@ EffectiveDate = Annotated[
 
 
 class Status(str, Enum):
-    """How far a provision has been checked. See data/README.md."""
+    """How far a provision has been checked. See data/README.md and the sources page."""
 
-    confirmed = "confirmed"
-    secondary = "secondary"
-    unconfirmed = "unconfirmed"
+    confirmed = "confirmed"  # the wording itself read in a publisher, government or professional text
+    summary = "summary"  # only the publisher's own summary read (like NASW's Ethical Standard of the Month)
+    secondary = "secondary"  # only a paraphrase in a professional source; wording not read
+    unconfirmed = "unconfirmed"  # no text that counts located: shown as unconfirmed, never as fact
+
+
+class SourceKind(str, Enum):
+    """What kind of text a page we checked is. Only the first three can confirm wording."""
+
+    publisher = "publisher"  # the code's or resource's own publisher
+    government = "government"  # a legislature, a regulation, a state board rule (one that adopts a code too)
+    professional = "professional"  # association magazine or newsletter, accredited CE course, textbook, journal
+    study_aid = "study aid"  # flashcards, essay and homework sites, note apps, exam-prep and personal blogs
+
+
+COUNTING_KINDS = frozenset({SourceKind.publisher, SourceKind.government, SourceKind.professional})
 
 
 def require_in_schema(*names: str) -> Callable[[dict[str, Any], type], None]:
@@ -267,5 +281,23 @@ STATUS_RULES_SCHEMA: list[dict[str, Any]] = [
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Source(Model):
+    """A page we checked something against, and what kind of text it is."""
+
+    url: HttpsUrl = Field(description="the page's address, starting with https://")
+    kind: SourceKind = Field(
+        description="publisher (the code's own publisher), government (a legislature, regulation or "
+        "state board rule), professional (an association's magazine or newsletter, an accredited CE "
+        "course, a textbook, a journal) or 'study aid' (flashcards, essay and homework sites, note "
+        "apps, exam-prep and personal blogs: never confirms wording and is never linked on a page)"
+    )
+    note: Text | None = Field(None, description="optional: what this page shows, like 'the 2017 code, 10.08 verbatim'")
+
+    @property
+    def counts(self) -> bool:
+        """Whether this source can confirm wording."""
+        return self.kind in COUNTING_KINDS
 
 
