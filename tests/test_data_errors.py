@@ -212,7 +212,7 @@ def test_quote_longer_than_twenty_words(data_copy: Path) -> None:
 
 def test_every_error_is_reported_in_one_pass(data_copy: Path) -> None:
     replace_in(data_copy / "codes" / "aca.yaml", "waiting_period: 5", "waiting_period: five")
-    replace_in(data_copy / "codes" / "apa.yaml", "verified_on: 2026-11-28", "verified_on: soon")
+    replace_in(data_copy / "codes" / "apa.yaml", "verified_on: 2026-12-01", "verified_on: soon")
     replace_in(data_copy / "topics.yaml", "    summary: >-", "    sumary: >-")
     errors = errors_for(data_copy)
     files = {e.split(":")[0] for e in errors}
@@ -252,8 +252,8 @@ def test_unknown_section_in_professions(data_copy: Path) -> None:
     professions = data_copy / "professions.yaml"
     replace_in(professions, '"§ 4982(k)"', '"§ 4982(x)"')
     error = only_error(data_copy)
-    assert "professions[1].applies.california[0].sections[3] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
-    assert "(did you mean '§ 4982(k)'?)" in error
+    assert "professions[1].applies.california[0].sections[8] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
+    assert "(did you mean '§ 4982(z)'?)" in error
 
 
 def test_missing_professions_file(data_copy: Path) -> None:

@@ -8,6 +8,8 @@ refuses, and why").
 
 from __future__ import annotations
 
+import re
+
 import os
 import time
 import tracemalloc
@@ -212,6 +214,14 @@ def test_true_is_still_a_boolean_and_yes_is_not(data_copy: Path) -> None:
 # --- dates ----------------------------------------------------------------------------
 
 
+def _dated_line(path: Path, key: str) -> tuple[int, str]:
+    """The line number and text of the first top-level `key: <date>` line (whatever the date)."""
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.fullmatch(rf"{key}: \d{{4}}-\d{{2}}-\d{{2}}", text):
+            return number, text
+    raise AssertionError(f"test fixture out of date: {path.name} has no line '{key}: <date>'")
+
+
 @pytest.mark.parametrize("impossible", ["2026-02-30", "2026-13-01"])
 @pytest.mark.parametrize(
     ("file", "key"),
@@ -219,8 +229,8 @@ def test_true_is_still_a_boolean_and_yes_is_not(data_copy: Path) -> None:
 )
 def test_an_impossible_date_is_an_error_on_its_line(data_copy: Path, file: str, key: str, impossible: str) -> None:
     path = data_copy / file
-    line = line_of(path, f"{key}: 2026-11-28")
-    replace_in(path, f"{key}: 2026-11-28", f"{key}: {impossible}")
+    line, current = _dated_line(path, key)
+    replace_in(path, current, f"{key}: {impossible}")
     assert only_error(data_copy) == (
         f"data/{file}:{line}: {key} is {impossible}, which is not a real date: write it like 2026-11-28 "
         "(year, month 01-12, day of that month)")
@@ -247,8 +257,8 @@ def test_an_impossible_effective_date(data_copy: Path) -> None:
 )
 def test_a_review_date_in_the_future_is_refused(data_copy: Path, file: str, key: str) -> None:
     path = data_copy / file
-    line = line_of(path, f"{key}: 2026-11-28")
-    replace_in(path, f"{key}: 2026-11-28", f"{key}: 2099-01-01")
+    line, current = _dated_line(path, key)
+    replace_in(path, current, f"{key}: 2099-01-01")
     assert only_error(data_copy) == (
         f"data/{file}:{line}: {key} is 2099-01-01, which is in the future: give the date the file was actually "
         "checked or reviewed")
