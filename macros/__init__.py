@@ -55,7 +55,7 @@ def define_env(env) -> None:  # noqa: ANN001
     from mkdocs.exceptions import PluginError
     from mkdocs.utils import get_relative_url
 
-    from . import guides, rendering
+    from . import render
 
     state = state_for(env.conf.get("config_file_path"))
 
@@ -91,52 +91,52 @@ def define_env(env) -> None:  # noqa: ANN001
     @macro
     def comparison_table(topic_id: str) -> str:
         """The comparison table for one topic in data/topics.yaml."""
-        return rendering.comparison_table(data(), topic_id)
+        return render.comparison_table(data(), topic_id)
 
     @macro
     def cite(code_id: str, section: str) -> str:
         """An inline citation of one provision, like cite("aca", "A.5.c")."""
-        return rendering.citation(data(), code_id, section, link)
+        return render.citation(data(), code_id, section, link)
 
     @macro
     def code_page(code_id: str) -> str:
         """The body of a code's own page."""
-        return rendering.code_page(data(), code_id, link)
+        return render.code_page(data(), code_id, link)
 
     @macro
     def topics_index() -> str:
         """The table of all comparison topics."""
-        return rendering.topics_index(data(), link)
+        return render.topics_index(data(), link)
 
     @macro
     def codes_index() -> str:
         """The table of all codes and laws."""
-        return rendering.codes_index(data(), link)
+        return render.codes_index(data(), link)
 
     @macro
     def rules_for(profession_id: str, jurisdiction: str) -> str:
         """The body of a "rules that apply to me" page."""
-        return rendering.rules_for(data(), profession_id, jurisdiction, link)
+        return render.rules_for(data(), profession_id, jurisdiction, link)
 
     @macro
     def profession_chooser() -> str:
         """Links to every profession and jurisdiction page."""
-        return rendering.profession_chooser(data(), link)
+        return render.profession_chooser(data(), link)
 
     @macro
     def decision_tree(tree_id: str) -> str:
         """A decision tree: stepper with JavaScript, linked sections without, outline on paper."""
-        return rendering.decision_tree(data(), tree_id, link)
+        return render.decision_tree(data(), tree_id, link)
 
     @macro
     def trees_index(readers: str = "clinicians") -> str:
         """The list of every decision tree for clinicians (or for clients)."""
-        return rendering.trees_index(data(), link, readers)
+        return render.trees_index(data(), link, readers)
 
     @macro
     def resource(resource_id: str) -> str:
         """A link to a board, brochure or directory in data/resources.yaml."""
-        return rendering.resource_link(data(), resource_id)
+        return render.resource_link(data(), resource_id)
 
     docs_dir = Path(env.conf["docs_dir"])
 
@@ -154,27 +154,27 @@ def define_env(env) -> None:  # noqa: ANN001
     @macro
     def onboarding_path() -> str:
         """The agency reading path from data/onboarding.yaml."""
-        return guides.onboarding_path(data(), link, title_of)
+        return render.onboarding_path(data(), link, title_of)
 
     @macro
     def one_pager(summary_id: str) -> str:
         """A printable one-page summary from data/one-pagers.yaml."""
-        return guides.one_pager(data(), summary_id, link)
+        return render.one_pager(data(), summary_id, link)
 
     @macro
     def one_pagers_index() -> str:
         """The list of one-page summaries."""
-        return guides.one_pagers_index(data(), link)
+        return render.one_pagers_index(data(), link)
 
     @macro
     def templates_for(profession_id: str) -> str:
         """Every template in data/templates.yaml, as one profession prints it."""
-        return guides.templates_for(data(), profession_id, link)
+        return render.templates_for(data(), profession_id, link)
 
     @macro
     def templates_index() -> str:
         """Links to each profession's templates."""
-        return guides.templates_index(data(), link)
+        return render.templates_index(data(), link)
 
     @macro
     def cite_handbook() -> str:
@@ -189,4 +189,4 @@ def define_env(env) -> None:  # noqa: ANN001
         missing = [key for key in ("cff-version", "title", "authors", "url") if not (isinstance(cff, dict) and cff.get(key))]
         if missing:
             raise ValueError(f"CITATION.cff is missing {', '.join(missing)}: the cite page needs them")
-        return guides.cite_handbook(cff)
+        return render.cite_handbook(cff)

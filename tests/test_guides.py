@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.guides import cite_handbook, page_url
+from macros.render import cite_handbook, page_url
 from hooks.print_page import tidy
 
 
@@ -18,7 +18,7 @@ def test_cite_handbook_escapes_what_it_reads() -> None:
         "version": "1", "date-released": "2026-11-28", "url": "https://example.org/", "license": ["CC-BY-4.0", "MIT"],
     })
     assert "<b>" not in html and "{{" not in html
-    assert "Team &amp; co. (2026)." in html and "License: CC-BY-4.0 and MIT" in html
+    assert "Team &amp; co. (2026)." in html and "License&#58; CC-BY-4.0 and MIT" in html  # ":" is encoded too
 
 
 def test_tidy_prefixes_every_id_per_page_and_keeps_links_landing() -> None:

@@ -28,10 +28,10 @@ def test_the_contract_catches_an_arrow_running_back_up(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
     with (project / "macros" / "models" / "common.py").open("a", encoding="utf-8") as out:
-        out.write("\nfrom .. import rendering  # noqa\n")
+        out.write("\nfrom .. import render  # noqa\n")
     with (project / "macros" / "checks" / "dates.py").open("a", encoding="utf-8") as out:
         out.write("\nimport mkdocs  # noqa\n")
     result = lint_imports(project)
     assert result.returncode != 0
-    assert "macros.models is not allowed to import macros.rendering" in result.stdout
+    assert "macros.models is not allowed to import macros.render" in result.stdout
     assert "macros.checks is not allowed to import mkdocs" in result.stdout

@@ -102,15 +102,11 @@ def check_page_sources(pages: Mapping[str, str]) -> list[DataError]:
                 errors.update(_check_front_matter(file, front.group(1)))
                 body_start = front.end()
             else:  # MkDocs then shows the front matter as part of the page
-                errors.add(
-                    DataError(
-                        file,
-                        1,
-                        "",
-                        "has front matter that is not valid YAML, so the page "
-                        "would show it as text: check the lines between the two --- lines.",
-                    )
+                message = (
+                    "has front matter that is not valid YAML, so the page would show it as text: "
+                    "check the lines between the two --- lines."
                 )
+                errors.add(DataError(file, 1, "", message))
         masked = _blank(text[:body_start]) + _mask_code(text[body_start:])
         for position, message in _scan(masked):
             errors.add(DataError(file, masked.count("\n", 0, position) + 1, "", message))
@@ -125,15 +121,11 @@ def _check_front_matter(file: str, source: str) -> Iterator[DataError]:
             yield DataError(file, line + 2, where, message)  # +1 for the `---` line, +1 to count from 1
         markup = MARKUP.search(value)
         if path in ("title", "description") and markup:
-            yield DataError(
-                file,
-                line + 2,
-                where,
-                (
-                    f"has HTML markup ({_short(markup.group(0))}): the {path} is shown as plain text in the "
-                    "browser tab, the menu, search results and link previews. Write it in plain words, without < >."
-                ),
+            message = (
+                f"has HTML markup ({_short(markup.group(0))}): the {path} is shown as plain text in the "
+                "browser tab, the menu, search results and link previews. Write it in plain words, without < >."
             )
+            yield DataError(file, line + 2, where, message)
 
 
 def _values(node: yaml.Node | None, path: str, line: int) -> Iterator[tuple[str, int, str]]:
@@ -160,7 +152,8 @@ def _scan(text: str) -> Iterator[tuple[int, str]]:
         yield from _check_attributes("", attributes.group(1), attributes.start(1))
     for link in LINK_ADDRESS.finditer(text):
         image = _is_image(text, link.start())
-        yield from _check_address(text, link.end(), "in a Markdown image" if image else "in a Markdown link", image)
+        where = "in a Markdown image" if image else "in a Markdown link"
+        yield from _check_address(text, link.end(), where, check_remote=image)
     definitions = {}
     for definition in REFERENCE.finditer(text):
         definitions[_reference_id(definition.group(1))] = definition.end()
@@ -171,7 +164,7 @@ def _scan(text: str) -> Iterator[tuple[int, str]]:
             where = " in a Markdown image, through its link definition"
             yield image.start(), _remote_image(_raw_address(text, start), where)
     for autolink in AUTOLINK.finditer(text):
-        yield from _check_address(text, autolink.end(), "in <...>", check_remote=False)
+        yield from _check_address(text, autolink.end(), "in <...>")
 
 
 def _check_address(text: str, start: int, where: str, check_remote: bool = False) -> Iterator[tuple[int, str]]:
@@ -200,35 +193,27 @@ def _check_attributes(tag: str, attributes: str, offset: int) -> Iterator[tuple[
         # srcset lists several addresses, separated by commas.
         addresses = address.split(",") if name == "srcset" else [address]
         if re.fullmatch(r"on\w+", name):
-            yield (
-                position,
-                (
-                    f"has an event-handler attribute {name}= {on}: pages may not run scripts when "
-                    f"something is clicked or loaded. Remove {name}=...; if the page needs this "
-                    "behaviour, ask a maintainer."
-                ),
+            message = (
+                f"has an event-handler attribute {name}= {on}: pages may not run scripts when something is "
+                f"clicked or loaded. Remove {name}=...; if the page needs this behaviour, ask a maintainer."
             )
+            yield position, message
         elif name == "style" and (css := CSS_LOADS.search(_css(value))):
-            yield (
-                position,
-                (
-                    f"has a style= attribute with {css.group(0)}...) {on}: styles in a page may not "
-                    "load files or run code. Remove it, or ask a maintainer to add the style to the "
-                    "site's stylesheet."
-                ),
+            message = (
+                f"has a style= attribute with {css.group(0)}...) {on}: styles in a page may not load files or "
+                "run code. Remove it, or ask a maintainer to add the style to the site's stylesheet."
             )
+            yield position, message
         elif script := SCRIPT_SCHEME.search(address.replace("\\", "")):
             yield position, _bad_scheme(script.group(1), where)
         elif name in URL_ATTRIBUTES and any(a.replace("\\", "").startswith("data:") for a in addresses):
             yield position, _bad_scheme("data", where)
         elif tag == "meta" and name == "http-equiv":
-            yield (
-                position,
-                (
-                    "has a <meta http-equiv> tag: pages may not redirect readers or change how the "
-                    "page loads. Remove it; to move a page, ask a maintainer to add a redirect."
-                ),
+            message = (
+                "has a <meta http-equiv> tag: pages may not redirect readers or change how the page loads. "
+                "Remove it; to move a page, ask a maintainer to add a redirect."
             )
+            yield position, message
         elif (name in MEDIA_ATTRIBUTES and tag not in FORBIDDEN_TAGS) or (
             name in ("href", "xlink:href") and tag in SVG_IMAGES
         ):
