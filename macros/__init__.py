@@ -73,8 +73,10 @@ def define_env(env) -> None:  # noqa: ANN001
         name = function.__name__
 
         def run(*args: Any, **kwargs: Any) -> str:
+            for_clients = bool(env.page and env.page.url.startswith("clients/"))
             try:
-                return function(*args, **kwargs)
+                with render.plain_language(for_clients):
+                    return function(*args, **kwargs)
             except (UnknownReference, ValueError, TypeError) as exc:
                 page = env.page
                 source = f"docs/{page.file.src_uri}" if page and page.file else "a page"

@@ -236,14 +236,6 @@ def test_client_pages_use_no_research_words(built_site: Path) -> None:
     assert problems == {}, f"research vocabulary on client pages (say it in plain words, or leave it out): {problems}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "code, not prose: the resource() flag in macros/render/views.py ('secondary source only') and the "
-        "citation tooltip in macros/render/templates/citations.html ('Seen only in a secondary source:', "
-        "'Not confirmed:') print research words on client pages; remove this marker once they say it plainly"
-    ),
-)
 def test_client_pages_flags_and_tooltips_use_no_research_words(built_site: Path) -> None:
     problems = {}
     for page in client_pages(built_site):
@@ -311,14 +303,6 @@ def _provenance_notes() -> list[str]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "code, not prose: the search plugin indexes the comparison tables' Status cells (status notes and "
-        "'Checked against' lists), so they show as result snippets; remove this marker once the tables' status "
-        "cells are left out of the search index"
-    ),
-)
 def test_search_results_show_no_provenance_notes(built_site: Path) -> None:
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     notes = _provenance_notes()

@@ -112,7 +112,7 @@ NOT_TEXT = {  # ids, ids of other items, paths and addresses
 # Printed by no renderer today (the checks and other pages use them). They are swapped all
 # the same, so a renderer that starts printing one is covered at once.
 NOT_PRINTED = {"Jurisdiction.short_name", "Reference.note", "Resource.area", "Resource.about",
-               "Resource.status_note", "Source.note"}
+               "Resource.status_note"}
 
 
 def mentions_str(annotation: object) -> bool:

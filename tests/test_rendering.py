@@ -73,7 +73,7 @@ def test_real_table_has_a_row_per_code_with_citations() -> None:
     assert apa.select_one('a[href="https://www.apa.org/ethics/code"]') is not None
     assert aca.select_one('a[href="https://www.counseling.org/resources/aca-code-of-ethics.pdf"]')
     assert "2002, amended effective June 1, 2010 and January 1, 2017" in apa.get_text()
-    assert "Confirmed" in apa.get_text()
+    assert "Wording checked" in apa.select_one(".ott-status").get_text()
     assert soup.select_one("caption").get_text().startswith("Sexual or romantic relationships")
 
 
@@ -81,8 +81,11 @@ def test_unconfirmed_rule_is_not_shown_as_fact() -> None:
     soup = BeautifulSoup(render.comparison_table(hostile_dataset(), "t"), "html.parser")
     row = soup.select_one("tbody tr")
     assert row["data-status"] == "unconfirmed"
-    assert row.select("td")[1].get_text().startswith("Not confirmed, not a statement of the rule:")
-    assert "Unconfirmed" in row.select("td")[4].get_text()
+    assert row.select("td")[1].get_text().startswith("Not yet checked: read the code itself before relying on this.")
+    assert row.select_one("td .ott-status").get_text() == "Not yet checked"
+    # How a rule was checked stays out of the search index (Material's data-search-exclude).
+    assert row.select_one("td strong.ott-unconfirmed").has_attr("data-search-exclude")
+    assert row.select_one("td .ott-status-block").has_attr("data-search-exclude")
 
 
 @pytest.mark.parametrize(
@@ -100,16 +103,31 @@ def test_anchor_ids_are_stable() -> None:
     assert render.anchor_id("ca-bpc", "§ 4982(k)") == "ca-bpc-4982-k"
 
 
-def test_secondary_rule_is_labelled() -> None:
+def test_each_status_is_labelled_and_its_sources_collapsed() -> None:
+    """Only rules whose wording we read are stated without a caveat; every status's caveat,
+    badge and line come from the data, and sources sit in a collapsed list with their kinds."""
     dataset = load_dataset(ROOT / "data")
-    soup = BeautifulSoup(render.comparison_table(dataset, "sexual-relationships-former-clients"),
-                         "html.parser")
-    for row in soup.select("tbody tr"):
-        rule = row.select("td")[1].get_text()
-        if row["data-status"] == "secondary":
-            assert rule.startswith("Seen only in a secondary source:")
-        elif row["data-status"] == "confirmed":
-            assert not rule.startswith(("Seen only", "Not confirmed"))
+    seen = set()
+    for topic in dataset.topics:
+        soup = BeautifulSoup(render.comparison_table(dataset, topic), "html.parser")
+        for row in soup.select("tbody tr"):
+            status = row["data-status"]
+            seen.add(status)
+            rule = row.select("td")[1].get_text()
+            badge = row.select_one(".ott-status").get_text()
+            if status == "confirmed":
+                assert not row.select("strong.ott-unconfirmed") and badge == "Wording checked"
+                assert row.select_one(".ott-status-line").get_text().startswith(("Checked ", "Read in the official text"))
+            else:
+                caveat = render.views.RULE_CAVEATS[render.views.Status(status)]
+                assert rule.startswith(caveat), (row["id"], rule[:80])
+                assert badge == render.STATUS_LABELS[render.views.Status(status)]
+            details = row.select_one("details.ott-checked")
+            if details is not None:
+                assert details.summary.get_text() == "Where we checked"
+                for item in details.select("li"):
+                    assert any(kind in item.get_text() for kind in render.views.SOURCE_KIND_LABELS.values())
+    assert seen == {"confirmed", "summary", "secondary", "unconfirmed"}
 
 
 def test_unknown_topic_suggests_the_nearest() -> None:

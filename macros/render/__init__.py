@@ -10,6 +10,8 @@ extensions). Nothing here imports MkDocs, or the loading and checking layers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .. import urls
@@ -34,7 +36,18 @@ from .views import (
     waiting_period_label,
 )
 
+@contextmanager
+def plain_language(on: bool) -> Iterator[None]:
+    """Render for clients: rules stated plainly, without checking caveats in citations."""
+    token = views.PLAIN_LANGUAGE.set(on)
+    try:
+        yield
+    finally:
+        views.PLAIN_LANGUAGE.reset(token)
+
+
 __all__ = [
+    "plain_language",
     "BASIS_LABELS", "COLUMNS", "KIND_LABELS", "STATUS_LABELS", "WAITING_COLUMNS", "Link", "PageTitle",
     "anchor_id", "applicable_provisions", "citation", "cite_handbook", "code_page", "code_page_url",
     "codes_index", "columns_for", "comparison_table", "decision_tree", "duration", "node_anchor",

@@ -9,23 +9,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .. import urls
 from ..dataset import Dataset, clauses_for
-from ..models import NEVER, NOT_SPECIFIED, Citation, Code, Provision, Status, Topic
+from ..models import NEVER, NOT_SPECIFIED, Citation, Code, CodeKind, Provision, SourceKind, Status, Topic
 from .environment import Url
 
 Link = Callable[[str], str]  # site-relative address -> href usable from the current page
 PageTitle = Callable[[str], str]  # docs-relative path like situations/x.md -> the page's title
 
+# The short badge for each status; about/sources.md explains them to readers.
 STATUS_LABELS = {
-    Status.confirmed: "Confirmed",
-    Status.summary: "Publisher's summary only",
-    Status.secondary: "Secondary source only",
-    Status.unconfirmed: "Unconfirmed",
+    Status.confirmed: "Wording checked",
+    Status.summary: "Publisher's summary",
+    Status.secondary: "Paraphrase only",
+    Status.unconfirmed: "Not yet checked",
+}
+# What a source of each kind is, in a reader's words (study aids are never shown).
+SOURCE_KIND_LABELS = {
+    SourceKind.publisher: "the publisher's own text",
+    SourceKind.government: "a government text",
+    SourceKind.professional: "a professional publication",
+}
+# Before a rule we have not read word for word (a table's rule cell, a citation's tooltip).
+RULE_CAVEATS = {
+    Status.summary: "Our summary of the publisher's summary; the wording is not yet checked.",
+    Status.secondary: "Our summary of a paraphrase; the wording is not yet checked.",
+    Status.unconfirmed: "Not yet checked: read the code itself before relying on this.",
 }
 
 COLUMNS = (
@@ -140,6 +154,25 @@ def code_view(code: Code) -> CodeView:
 class CheckedLink(NamedTuple):
     url: Url
     host: str
+    kind: str  # in a reader's words, like "a government text"
+    note: str | None
+
+
+def status_line(code: Code, provision: Provision) -> str:
+    """One plain sentence: how far this rule was checked, where, and when."""
+    when = us_date(code.verified_on)
+    if provision.status is Status.confirmed:
+        # Where the wording was read is in the sources' notes ("Where we checked"); the line
+        # claims the official text only for a law read in the government's own text.
+        if code.kind is not CodeKind.ethics_code and any(
+                s.kind is SourceKind.government for s in provision.checked_against):
+            return f"Read in the official text, {when}."
+        return f"Checked {when}."
+    if provision.status is Status.summary:
+        return f"Our summary, checked against {code.publisher}'s own summary, {when}; the wording is not yet checked."
+    if provision.status is Status.secondary:
+        return f"Our summary of a professional source's paraphrase, {when}; the wording is not yet checked."
+    return "Our summary; not yet found in a text we rely on. Read the code itself before relying on it."
 
 
 class ProvisionView(NamedTuple):
@@ -149,8 +182,10 @@ class ProvisionView(NamedTuple):
     code: CodeView
     section: str
     heading: str | None
-    status: str  # confirmed, secondary or unconfirmed: templates word the caveats
+    status: str  # confirmed, summary, secondary or unconfirmed
     status_label: str
+    status_line: str
+    caveat: str | None
     status_note: str | None
     checked_against: tuple[CheckedLink, ...]
     rule: str
@@ -161,8 +196,8 @@ class ProvisionView(NamedTuple):
     after: str
 
 
-def provision_view(code: Code | CodeView, provision: Provision) -> ProvisionView:
-    shown = code if isinstance(code, CodeView) else code_view(code)
+def provision_view(code: Code, provision: Provision, shown: CodeView | None = None) -> ProvisionView:
+    shown = shown or code_view(code)
     return ProvisionView(
         anchor=anchor_id(shown.id, provision.section),
         code=shown,
@@ -170,8 +205,11 @@ def provision_view(code: Code | CodeView, provision: Provision) -> ProvisionView
         heading=provision.heading,
         status=provision.status.value,
         status_label=STATUS_LABELS[provision.status],
+        status_line=status_line(code, provision),
+        caveat=RULE_CAVEATS.get(provision.status),
         status_note=provision.status_note,
-        checked_against=tuple(CheckedLink(Url(s.url), _host(s.url)) for s in provision.checked_against if s.counts),
+        checked_against=tuple(CheckedLink(Url(s.url), _host(s.url), SOURCE_KIND_LABELS[s.kind], s.note)
+                              for s in provision.checked_against if s.counts),
         rule=provision.rule,
         quote=provision.quote,
         source_url=Url(provision.source_url),
@@ -204,7 +242,7 @@ def table_view(table_id: str, topic: Topic, rows: list[tuple[Code, Provision]]) 
         topic_title=topic.title,
         headers=columns,
         cells=tuple(Cell(column, _CELLS[column]) for column in columns[1:]),
-        rows=tuple(provision_view(codes[code.id], p) for code, p in rows),
+        rows=tuple(provision_view(code, p, codes[code.id]) for code, p in rows),
     )
 
 
@@ -217,24 +255,31 @@ class CitationView(NamedTuple):
     version: str
     section: str
     status: str
+    caveat: str | None
     rule: str
+
+
+# Pages for clients state rules plainly: their citations carry no checking caveats (the
+# table a citation links to still shows them). Set per macro call by the adapter.
+PLAIN_LANGUAGE: ContextVar[bool] = ContextVar("plain_language", default=False)
 
 
 def citation_view(code: Code, provision: Provision, link: Link) -> CitationView:
     href = Url(link(urls.topic(provision.topic)) + "#" + anchor_id(code.id, provision.section))
+    caveat = None if PLAIN_LANGUAGE.get() else RULE_CAVEATS.get(provision.status)
     return CitationView(href, code.id, code.short_name, code.version, provision.section, provision.status.value,
-                        provision.rule)
+                        caveat, provision.rule)
 
 
 class ResourceView(NamedTuple):
     url: Url
     name: str
     publisher: str
-    flag: str | None  # "secondary source only", "unconfirmed"; None when confirmed
+    flag: str | None  # "link not yet checked"; None when we opened the publisher's page
 
 
 def resource_view(resource) -> ResourceView:  # noqa: ANN001
-    flag = None if resource.status is Status.confirmed else STATUS_LABELS[resource.status].lower()
+    flag = None if resource.status is Status.confirmed else "link not yet checked"
     return ResourceView(Url(resource.url), resource.name, resource.publisher, flag)
 
 
@@ -387,7 +432,7 @@ class CodePage(NamedTuple):
 
 def code_page(dataset: Dataset, code: Code, link: Link) -> CodePage:
     shown = code_view(code)
-    views = [provision_view(shown, p) for p in code.provisions]
+    views = [provision_view(code, p, shown) for p in code.provisions]
     topics = tuple(
         TopicSection(topic.id, topic.title, Url(link(urls.topic(topic.id))),
                      provisions=tuple(v for p, v in zip(code.provisions, views, strict=True) if p.topic == topic.id))
@@ -510,7 +555,7 @@ def tree_view(dataset: Dataset, tree, link: Link) -> TreeView:  # noqa: ANN001
             topic = dataset.topics[node.compare_topic]
             outcome["by_code"] = tuple(
                 ByCode(citation_view(code, provision, link),
-                       None if provision.status is Status.confirmed else STATUS_LABELS[provision.status],
+                       None if provision.status is Status.confirmed or PLAIN_LANGUAGE.get() else STATUS_LABELS[provision.status],
                        None if provision.waiting_period is None else waiting_period_label(provision.waiting_period),
                        provision.rule)
                 for code, provision in dataset.provisions_on(topic.id)
