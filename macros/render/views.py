@@ -279,7 +279,8 @@ class ResourceView(NamedTuple):
 
 
 def resource_view(resource) -> ResourceView:  # noqa: ANN001
-    flag = None if resource.status is Status.confirmed else "link not yet checked"
+    plain = PLAIN_LANGUAGE.get()  # a client page links the board or crisis line without a caveat
+    flag = None if resource.status is Status.confirmed or plain else "link not yet checked"
     return ResourceView(Url(resource.url), resource.name, resource.publisher, flag)
 
 

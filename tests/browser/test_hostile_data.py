@@ -46,11 +46,12 @@ def inject(project: Path) -> None:
     """Put the hostile strings into a copy of the data (each replaces real text)."""
     data = project / "data"
     replace_in(data / "codes" / "aca.yaml", "short_name: ACA\n", f"short_name: {_yaml(SHORT_NAME)}\n")
-    replace_in(data / "codes" / "aca.yaml",
-               "    rule: >-\n      A counselor does not have a sexual or romantic relationship with a former\n"
-               "      client, or with a former client's romantic partner or family member, for\n"
-               "      five years after the last professional contact.\n",
-               f"    rule: {_yaml(RULE)}\n")
+    # A.5.c's rule (the first provision): its folded block, whatever its wording today.
+    aca = data / "codes" / "aca.yaml"
+    text = aca.read_text(encoding="utf-8")
+    block = re.search(r"  - section: A\.5\.c\n(?:    (?!rule:).*\n)*(    rule: >-\n(?:      .*\n)+)", text)
+    assert block, "test fixture out of date: aca.yaml has no folded rule for A.5.c"
+    replace_in(aca, block.group(1), f"    rule: {_yaml(RULE)}\n")
     replace_in(data / "resources.yaml",
                "    name: Consumer Complaints\n    publisher: California Board of Behavioral Sciences\n",
                f"    name: {_yaml(NAME)}\n    publisher: {_yaml(PUBLISHER)}\n")
