@@ -49,9 +49,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m macros.check data
 
-.PHONY: test # run every test (data checks, build, browser: needs Chromium)
+# The tests run on TEST_WORKERS processes (pytest-xdist). The real site is built once for all
+# of them (tests/conftest.py); tests that share a costly setup stay on one worker (--dist
+# loadgroup, groups made in tests/browser/conftest.py). pytest exits 5 when no test ran and
+# make fails on any non-zero exit, so .ci/run fails then too.
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
+
+.PHONY: test # run every test (data checks, build, browser: needs Chromium), on two workers
 test: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest $(XDIST)
 
 .PHONY: test-fast # the fast tier while you work: unit and data tests, no build (seconds)
 test-fast: $(STAMP)
@@ -59,11 +66,11 @@ test-fast: $(STAMP)
 
 .PHONY: test-site # tests that build a site and read its HTML (no browser)
 test-site: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -q -m site
+	$(PY) -m pytest -q -m site $(XDIST)
 
 .PHONY: test-browser # tests that drive Chromium against the built site
 test-browser: $(STAMP)
-	$(PY) -m pytest -q -m browser
+	$(PY) -m pytest -q -m browser $(XDIST)
 
 .PHONY: lint # ruff check and ruff format --check (settings in pyproject.toml)
 # Runs both and fails if either fails, so one run shows every finding.

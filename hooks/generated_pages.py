@@ -47,7 +47,6 @@ def _nav_paths(nav: object) -> set[str]:
 
 def on_files(files, config):  # noqa: ANN001, ANN201
     project = Path(config.config_file_path).parent
-    data_dir = project / "data"
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
         dataset = validate(project / "data", pages)

@@ -61,7 +61,7 @@ def tidy(html: str) -> str:
         if not key or key.startswith("section-") or tag.start() < done:
             continue  # "section-N" wraps a part of the nav, not a page
         close = _matching_close(html, tag.end())
-        body = html[tag.end():close]
+        body = html[tag.end() : close]
 
         def prefix_id(match: re.Match[str], key: str = key) -> str:
             return f'<{match.group(1)}{match.group(2)} id="{key}-{match.group(3)}"'
@@ -79,7 +79,7 @@ def tidy(html: str) -> str:
             return f"{match.group(1)}{' '.join(values)}{match.group(3)}"
 
         body = ID_REFERENCES.sub(prefix_refs, body)
-        out.append(html[done:tag.end()] + body)
+        out.append(html[done : tag.end()] + body)
         done = close
     out.append(html[done:])
     return "".join(out)

@@ -10,9 +10,10 @@ hook stops the build with every such error listed, before any page is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .dataset import Dataset
 from .errors import DataError, UnknownReference
@@ -42,8 +43,11 @@ def use_dataset(config_file: str | None, dataset: Dataset) -> None:
 
 def _call_line(markdown: str, name: str, first_arg: Any) -> int | None:
     """The line of a page's Markdown where `name(first_arg ...` is called."""
-    pattern = re.compile(re.escape(name) + r"\(\s*['\"]" + re.escape(str(first_arg)) if first_arg is not None
-                         else re.escape(name) + r"\(")
+    pattern = re.compile(
+        re.escape(name) + r"\(\s*['\"]" + re.escape(str(first_arg))
+        if first_arg is not None
+        else re.escape(name) + r"\("
+    )
     for number, line in enumerate(markdown.splitlines(), start=1):
         if pattern.search(line):
             return number
@@ -188,7 +192,9 @@ def define_env(env) -> None:  # noqa: ANN001
             cff = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ValueError(f"CITATION.cff could not be read: {exc}") from None
-        missing = [key for key in ("cff-version", "title", "authors", "url") if not (isinstance(cff, dict) and cff.get(key))]
+        missing = [
+            key for key in ("cff-version", "title", "authors", "url") if not (isinstance(cff, dict) and cff.get(key))
+        ]
         if missing:
             raise ValueError(f"CITATION.cff is missing {', '.join(missing)}: the cite page needs them")
         return render.cite_handbook(cff)

@@ -35,8 +35,10 @@ class GeneratedPage:
     def markdown(self, prose: str | None = None) -> str:
         """The page as MkDocs reads it: front matter, the title, then the prose (which may
         place the macro call itself) or just the call."""
-        meta = [f"title: {json.dumps(self.title, ensure_ascii=False)}",
-                f"description: {json.dumps(self.description, ensure_ascii=False)}"]
+        meta = [
+            f"title: {json.dumps(self.title, ensure_ascii=False)}",
+            f"description: {json.dumps(self.description, ensure_ascii=False)}",
+        ]
         if self.reviewed:
             meta.append(f"reviewed: {self.reviewed.isoformat()}")
         if self.search_boost:
@@ -79,40 +81,81 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
     pages = []
     for topic in dataset.topics.values():
         shown = list({code.id: code for code, _ in dataset.provisions_on(topic.id)}.values())
-        pages.append(GeneratedPage(
-            urls.source_path(urls.topic(topic.id)), topic.title, topic.summary, _oldest_check(shown),
-            _call("comparison_table", topic.id), "data/topics.yaml", topic.search_boost, hide_toc=True))
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.topic(topic.id)),
+                topic.title,
+                topic.summary,
+                _oldest_check(shown),
+                _call("comparison_table", topic.id),
+                "data/topics.yaml",
+                topic.search_boost,
+                hide_toc=True,
+            )
+        )
     for code in dataset.codes.values():
-        pages.append(GeneratedPage(
-            urls.source_path(urls.code(code.id)), code_title(code),
-            f"What the {code.name} ({code.version}) says about multiple relationships and boundaries, "
-            "section by section, with links to the official text.",
-            code.verified_on, _call("code_page", code.id), f"data/codes/{code.id}.yaml"))
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.code(code.id)),
+                code_title(code),
+                f"What the {code.name} ({code.version}) says about multiple relationships and boundaries, "
+                "section by section, with links to the official text.",
+                code.verified_on,
+                _call("code_page", code.id),
+                f"data/codes/{code.id}.yaml",
+            )
+        )
     for tree in dataset.trees.values():
-        pages.append(GeneratedPage(
-            urls.source_path(urls.tree(tree.id, tree.readers.value)), tree.title, tree.intro, tree.reviewed,
-            _call("decision_tree", tree.id), f"data/trees/{tree.id}.yaml", tree.search_boost, hide_toc=True))
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.tree(tree.id, tree.readers.value)),
+                tree.title,
+                tree.intro,
+                tree.reviewed,
+                _call("decision_tree", tree.id),
+                f"data/trees/{tree.id}.yaml",
+                tree.search_boost,
+                hide_toc=True,
+            )
+        )
     for profession, jurisdiction in dataset.rules_pages():
         binding = [dataset.codes[r.code] for r in profession.applies[jurisdiction.id] if r.code in dataset.codes]
-        pages.append(GeneratedPage(
-            urls.source_path(urls.rules(profession.id, jurisdiction.id)),
-            f"Rules for {profession.plural} {jurisdiction.where}",
-            f"The codes of ethics and laws that bind or guide {profession.plural} {jurisdiction.where}, "
-            "and what each says, topic by topic.",
-            _oldest_check(binding), _call("rules_for", profession.id, jurisdiction.id), "data/professions.yaml",
-            hide_toc=True))
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.rules(profession.id, jurisdiction.id)),
+                f"Rules for {profession.plural} {jurisdiction.where}",
+                f"The codes of ethics and laws that bind or guide {profession.plural} {jurisdiction.where}, "
+                "and what each says, topic by topic.",
+                _oldest_check(binding),
+                _call("rules_for", profession.id, jurisdiction.id),
+                "data/professions.yaml",
+                hide_toc=True,
+            )
+        )
     for summary in dataset.one_pagers.values():
-        pages.append(GeneratedPage(
-            urls.source_path(urls.one_pager(summary.id)), f"One-page summary: {summary.title}",
-            f"A printable one-page summary for staff: {summary.gist}", dataset.one_pagers_reviewed,
-            _call("one_pager", summary.id), "data/one-pagers.yaml"))
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.one_pager(summary.id)),
+                f"One-page summary: {summary.title}",
+                f"A printable one-page summary for staff: {summary.gist}",
+                dataset.one_pagers_reviewed,
+                _call("one_pager", summary.id),
+                "data/one-pagers.yaml",
+            )
+        )
     if dataset.templates:
         names = " and ".join(t.title.lower() for t in dataset.templates.values())
         for profession in dataset.professions.values():
-            pages.append(GeneratedPage(
-                urls.source_path(urls.templates(profession.id)), f"Templates for {profession.plural}",
-                f"Wording for {profession.plural} to adapt: {names}.", dataset.templates_reviewed,
-                _call("templates_for", profession.id), "data/templates.yaml"))
+            pages.append(
+                GeneratedPage(
+                    urls.source_path(urls.templates(profession.id)),
+                    f"Templates for {profession.plural}",
+                    f"Wording for {profession.plural} to adapt: {names}.",
+                    dataset.templates_reviewed,
+                    _call("templates_for", profession.id),
+                    "data/templates.yaml",
+                )
+            )
     return pages
 
 

@@ -107,9 +107,13 @@ class _Builder:
 
     def check_alias(self, node: yaml.Node, loc: Loc) -> None:
         if id(node) in self.seen:
-            self.refuse(node, loc, f"repeats the value from line {self.seen[id(node)]} with a YAML alias (*name): "
-                                   "write the value out in full; aliases and anchors (&name) are not allowed in data",
-                        line=self.alias_line())
+            self.refuse(
+                node,
+                loc,
+                f"repeats the value from line {self.seen[id(node)]} with a YAML alias (*name): "
+                "write the value out in full; aliases and anchors (&name) are not allowed in data",
+                line=self.alias_line(),
+            )
         self.seen[id(node)] = node.start_mark.line + 1
 
     def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
@@ -117,8 +121,13 @@ class _Builder:
         self.check_alias(node, loc)
         if depth > MAX_DEPTH:
             # On the line of the key that path ends with (its value starts on the next line).
-            self.refuse(node, loc, f"is nested more than {MAX_DEPTH} levels deep: data files are never this deep, "
-                                   "so check the indentation", line=self.source.lines.get(loc))
+            self.refuse(
+                node,
+                loc,
+                f"is nested more than {MAX_DEPTH} levels deep: data files are never this deep, "
+                "so check the indentation",
+                line=self.source.lines.get(loc),
+            )
         self.source.lines.setdefault(loc, line)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
@@ -141,8 +150,12 @@ class _Builder:
                 return self.loader.construct_object(node, deep=True)  # 0x1F, floats and dates
             except (ValueError, OverflowError, yaml.YAMLError):
                 if tag == _TIMESTAMP:
-                    self.refuse(node, loc, f"is {node.value}, which is not a real date: write it like 2026-11-28 "
-                                           "(year, month 01-12, day of that month)")
+                    self.refuse(
+                        node,
+                        loc,
+                        f"is {node.value}, which is not a real date: write it like 2026-11-28 "
+                        "(year, month 01-12, day of that month)",
+                    )
                 self.refuse(node, loc, f"is {node.value!r}, which YAML cannot read: put the value in quotes")
         if isinstance(node, yaml.MappingNode) and tag == _MAP:
             result: dict[Any, Any] = {}
@@ -150,8 +163,12 @@ class _Builder:
             for key_node, value_node in node.value:
                 self.check_alias(key_node, loc)
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.refuse(key_node, loc, "has a key that is not plain text: write keys like 'title:'",
-                                line=key_node.start_mark.line + 1)
+                    self.refuse(
+                        key_node,
+                        loc,
+                        "has a key that is not plain text: write keys like 'title:'",
+                        line=key_node.start_mark.line + 1,
+                    )
                 key = key_node.value
                 key_line = key_node.start_mark.line + 1
                 invisible = invisible_character(key)
@@ -160,10 +177,15 @@ class _Builder:
                     # colour the text of a terminal.
                     self.refuse(key_node, loc, f"has a key that {invisible}", line=key_line)
                 if key in keys:
-                    self.errors.append(DataError(
-                        self.source.name, key_line, format_path(loc + (key,)),
-                        f"appears twice (first on line {keys[key]}): YAML would silently keep "
-                        "only the last one, so merge them into one"))
+                    self.errors.append(
+                        DataError(
+                            self.source.name,
+                            key_line,
+                            format_path(loc + (key,)),
+                            f"appears twice (first on line {keys[key]}): YAML would silently keep "
+                            "only the last one, so merge them into one",
+                        )
+                    )
                     self.build(value_node, loc + (key,), depth + 1)  # still refuse an alias or a tag in it
                     continue
                 keys[key] = key_line
@@ -177,8 +199,12 @@ class _Builder:
     def refuse_tag(self, node: yaml.Node, loc: Loc) -> None:
         tag = node.tag
         shown = "!!" + tag.removeprefix(_STANDARD) if tag.startswith(_STANDARD) else tag
-        self.refuse(node, loc, f"uses the YAML tag {shown}: data files hold only plain text, numbers, dates, "
-                               "lists and 'key: value' lines, so remove the tag (the word starting with !)")
+        self.refuse(
+            node,
+            loc,
+            f"uses the YAML tag {shown}: data files hold only plain text, numbers, dates, "
+            "lists and 'key: value' lines, so remove the tag (the word starting with !)",
+        )
 
 
 def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | None:
@@ -188,13 +214,26 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode):
             what = "a link to another file" if stat.S_ISLNK(info.st_mode) else "not an ordinary file"
-            errors.append(DataError(name, None, "", f"is {what}, so it is not read: put the data itself in "
-                                                    "data/, as an ordinary YAML file"))
+            errors.append(
+                DataError(
+                    name,
+                    None,
+                    "",
+                    f"is {what}, so it is not read: put the data itself in data/, as an ordinary YAML file",
+                )
+            )
             return None
         size = info.st_size
         if size > MAX_FILE_BYTES:
-            errors.append(DataError(name, None, "", f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data "
-                                                    "file may have: split it into smaller files"))
+            errors.append(
+                DataError(
+                    name,
+                    None,
+                    "",
+                    f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data "
+                    "file may have: split it into smaller files",
+                )
+            )
             return None
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -211,21 +250,41 @@ def read_yaml(path: Path, name: str, errors: list[DataError]) -> SourceFile | No
         errors.append(refused.error)
         return None
     except RecursionError:
-        errors.append(DataError(name, None, "", f"is nested too deeply to read: data files need at most "
-                                                f"{MAX_DEPTH} levels, so check the indentation"))
+        errors.append(
+            DataError(
+                name,
+                None,
+                "",
+                f"is nested too deeply to read: data files need at most {MAX_DEPTH} levels, so check the indentation",
+            )
+        )
         return None
     except yaml.reader.ReaderError as exc:  # a character YAML never allows, like U+0000
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
-        errors.append(DataError(name, line, "", f"contains {describe_character(char)}, a control character "
-                                                "that YAML does not allow: retype that part of the text"))
+        errors.append(
+            DataError(
+                name,
+                line,
+                "",
+                f"contains {describe_character(char)}, a control character "
+                "that YAML does not allow: retype that part of the text",
+            )
+        )
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         if "maximum nesting depth" in problem:  # libyaml stops at 1,000 levels
-            errors.append(DataError(name, mark.line + 1 if mark else None, "", f"is nested more than {MAX_DEPTH} "
-                                    "levels deep: data files are never this deep, so check the indentation"))
+            errors.append(
+                DataError(
+                    name,
+                    mark.line + 1 if mark else None,
+                    "",
+                    f"is nested more than {MAX_DEPTH} "
+                    "levels deep: data files are never this deep, so check the indentation",
+                )
+            )
             return None
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         errors.append(
@@ -359,8 +418,10 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         allowed = _fields(parent)
         name = str(loc[-1])
         if parent is Question and name in Outcome.model_fields:
-            return (f"is advice, and a question holds only {', '.join(allowed)}: "
-                    "move it to an outcome node, where the path ends")
+            return (
+                f"is advice, and a question holds only {', '.join(allowed)}: "
+                "move it to an outcome node, where the path ends"
+            )
         if parent is Outcome and name in ("answers", "help"):
             return "belongs to a question: an outcome ends the path, so it has no answers"
         close = difflib.get_close_matches(name, allowed, n=1)
@@ -380,16 +441,12 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "bool_type" or kind == "bool_parsing":
         return f"should be true or false, but is {_describe_value(value)}{tail}"
     if kind == "list_type":
-        return (
-            f"should be a list, one item per line starting with '- ', but is "
-            f"{_describe_value(value)}{tail}"
-        )
+        return f"should be a list, one item per line starting with '- ', but is {_describe_value(value)}{tail}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"should be a group of 'key: value' lines, but is {_describe_value(value)}{tail}"
     if kind.startswith("url_"):
         return (
-            f"is {_describe_value(value)}, which is not a web address: write the full "
-            "address, starting with https://"
+            f"is {_describe_value(value)}, which is not a web address: write the full address, starting with https://"
         )
     if kind.startswith("date_"):
         return f"should be a date written like 2026-11-28, but is {_describe_value(value)}{tail}"
@@ -413,7 +470,6 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     return f"{error['msg'][0].lower()}{error['msg'][1:]}{tail}"
 
 
-
 def validate(source: SourceFile, model: type[BaseModel], errors: list[DataError]) -> Any:
     """Validate a parsed file against `model`; record errors and return None on failure."""
     if not isinstance(source.content, dict):
@@ -422,8 +478,7 @@ def validate(source: SourceFile, model: type[BaseModel], errors: list[DataError]
                 source.name,
                 source.line(()),
                 "",
-                f"should be a group of 'key: value' lines at the top, but is "
-                f"{_describe_value(source.content)}",
+                f"should be a group of 'key: value' lines at the top, but is {_describe_value(source.content)}",
             )
         )
         return None
@@ -474,8 +529,14 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
         folder = data_dir / folder_name
         items: dict[str, Any] = getattr(dataset, kind.value)
         if folder.is_symlink():  # it could list, and read, a folder outside data/
-            errors.append(DataError(name_of(folder), None, "", f"is a link to another folder, so it is not read: "
-                                                               f"keep the {noun} files themselves in it"))
+            errors.append(
+                DataError(
+                    name_of(folder),
+                    None,
+                    "",
+                    f"is a link to another folder, so it is not read: keep the {noun} files themselves in it",
+                )
+            )
             dataset.unreadable.add((kind, ""))
             continue
         if not folder.is_dir():
@@ -487,14 +548,25 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
             if path.name.startswith(".") or path.is_dir():
                 continue
             if path.suffix != ".yaml":
-                errors.append(DataError(name_of(path), None, "",
-                                        f"is not read: {noun} files must end in .yaml (rename it, like {example})"))
+                errors.append(
+                    DataError(
+                        name_of(path),
+                        None,
+                        "",
+                        f"is not read: {noun} files must end in .yaml (rename it, like {example})",
+                    )
+                )
                 continue
             source = read_yaml(path, name_of(path), errors)
             item = validate(source, model, errors) if source is not None else None
             if item is not None and item.id != path.stem:
-                errors.append(source.error(("id",), f"is {item.id!r} but the file is named {path.name}: "
-                                                    f"a {noun}'s id and file name must match (rename one of them)"))
+                errors.append(
+                    source.error(
+                        ("id",),
+                        f"is {item.id!r} but the file is named {path.name}: "
+                        f"a {noun}'s id and file name must match (rename one of them)",
+                    )
+                )
                 item = None
             if item is None:
                 dataset.unreadable.add((kind, path.stem))
@@ -518,8 +590,12 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
         items = getattr(dataset, kind.value)
         for index, item in enumerate(getattr(parsed, kind.value)):
             if item.id in items:
-                errors.append(source.error((kind.value, index, "id"), f"is {item.id!r}, which another {noun} "
-                                                                      f"already uses: every {noun} needs its own id"))
+                errors.append(
+                    source.error(
+                        (kind.value, index, "id"),
+                        f"is {item.id!r}, which another {noun} already uses: every {noun} needs its own id",
+                    )
+                )
                 continue
             items[item.id] = item
         if kind is Kind.one_pagers:

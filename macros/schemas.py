@@ -62,7 +62,7 @@ def draft_07(node: Any) -> Any:
     if isinstance(patterns, dict) and len(patterns) == 1 and "additionalProperties" not in node:
         # A mapping with id keys (a tree's nodes): pydantic writes patternProperties, which
         # leaves a key of the wrong form unchecked; name the key rule and the value schema.
-        (pattern, value), = patterns.items()
+        ((pattern, value),) = patterns.items()
         del node["patternProperties"]
         node["propertyNames"] = {"pattern": pattern}
         node["additionalProperties"] = value

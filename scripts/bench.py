@@ -33,9 +33,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.validate import load_dataset  # noqa: E402
-
 from measure import PAGE_TYPES  # noqa: E402  (scripts/ is on the path when run as a script)
+
+from macros.validate import load_dataset  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENV.pop("SITE_URL", None)
@@ -66,8 +66,12 @@ def copy_project(target: Path) -> Path:
 def build(project: Path, config: str = "mkdocs.yml", site: Path | None = None, extra_env: dict | None = None) -> float:
     site = site or project / "site"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site)],
-                   cwd=project, env={**ENV, **(extra_env or {})}, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site)],
+        cwd=project,
+        env={**ENV, **(extra_env or {})},
+        check=True,
+    )
     return time.perf_counter() - start
 
 
@@ -76,6 +80,7 @@ def gz(data: bytes) -> int:
 
 
 # --- 1. build ratio -----------------------------------------------------------
+
 
 def bench_build_ratio(tmp: Path, runs: int) -> None:
     with_macros = copy_project(tmp / "with-macros")
@@ -97,18 +102,21 @@ def bench_build_ratio(tmp: Path, runs: int) -> None:
     for _ in range(runs):  # alternate, so drift affects both equally
         a.append(build(with_macros))
         b.append(build(plain))
-    ratio = statistics.median(x / y for x, y in zip(a, b))
-    print(f"1. build: with macros median {statistics.median(a):.2f} s, pre-rendered without macros "
-          f"{statistics.median(b):.2f} s; median ratio {ratio:.3f} (goal <= 1.15) over {runs} alternated runs")
+    ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
+    print(
+        f"1. build: with macros median {statistics.median(a):.2f} s, pre-rendered without macros "
+        f"{statistics.median(b):.2f} s; median ratio {ratio:.3f} (goal <= 1.15) over {runs} alternated runs"
+    )
 
 
 # --- 2. page weight -----------------------------------------------------------
+
 
 def page_assets(page: Path) -> tuple[list[Path], list[Path]]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    css = [(page.parent / l["href"].split("?")[0]).resolve() for l in soup.select('link[rel="stylesheet"]')]
+    css = [(page.parent / link["href"].split("?")[0]).resolve() for link in soup.select('link[rel="stylesheet"]')]
     js = [(page.parent / s["src"].split("?")[0]).resolve() for s in soup.select("script[src]")]
     return css, js
 
@@ -125,22 +133,27 @@ def bench_weight(site: Path) -> None:
         js_b = b"".join(p.read_bytes() for p in js)
         total = gz(html_b) + sum(gz(p.read_bytes()) for p in css + js)
         first_views[name] = total
-        print(f"   {name:<24} {len(html_b)/1024:6.1f}/{gz(html_b)/1024:5.1f}  {len(css_b)/1024:6.1f}/{gz(css_b)/1024:5.1f}"
-              f"  {len(js_b)/1024:6.1f}/{gz(js_b)/1024:5.1f}   {total/1024:6.1f}")
+        print(
+            f"   {name:<24} {len(html_b) / 1024:6.1f}/{gz(html_b) / 1024:5.1f}  {len(css_b) / 1024:6.1f}/{gz(css_b) / 1024:5.1f}"
+            f"  {len(js_b) / 1024:6.1f}/{gz(js_b) / 1024:5.1f}   {total / 1024:6.1f}"
+        )
     raw = index.read_bytes()
-    print(f"   search index (on first search): {len(raw)/1024:.1f} raw / {gz(raw)/1024:.1f} gzip")
+    print(f"   search index (on first search): {len(raw) / 1024:.1f} raw / {gz(raw) / 1024:.1f} gzip")
     extra = first_views["tree"] - first_views["plain page"]
     js = site / "assets" / "javascripts" / "trees.js"
     css = (site / "assets" / "stylesheets" / "handbook.css").read_text()
-    tree_css = css[css.index("/* Decision trees"):]
-    tree_css = tree_css[:tree_css.find("/* Agency pages")] if "/* Agency pages" in tree_css else tree_css
+    tree_css = css[css.index("/* Decision trees") :]
+    tree_css = tree_css[: tree_css.find("/* Agency pages")] if "/* Agency pages" in tree_css else tree_css
     stepper = gz(js.read_bytes()) + gz(tree_css.encode())
-    print(f"   tree page over a plain page: {extra/1024:+.1f} KiB gzip in all; the stepper itself "
-          f"(trees.js + its CSS) {stepper/1024:.1f} KiB gzip (goal <= 6)")
-    print(f"   largest first view: {max(first_views.values())/1024:.1f} KiB gzip (goal <= 150)")
+    print(
+        f"   tree page over a plain page: {extra / 1024:+.1f} KiB gzip in all; the stepper itself "
+        f"(trees.js + its CSS) {stepper / 1024:.1f} KiB gzip (goal <= 6)"
+    )
+    print(f"   largest first view: {max(first_views.values()) / 1024:.1f} KiB gzip (goal <= 150)")
 
 
 # --- 3. scale -------------------------------------------------------------------
+
 
 def synthetic_tree(nodes_wanted: int, tree_id: str) -> dict:
     """A valid tree of about `nodes_wanted` nodes: 3 answers per question, outcomes at the leaves."""
@@ -152,14 +165,26 @@ def synthetic_tree(nodes_wanted: int, tree_id: str) -> dict:
         if count + 3 <= nodes_wanted:
             children = [f"n{count + i}" for i in range(3)]
             count += 3
-            nodes[node_id] = {"question": f"Question {node_id}?",
-                              "answers": [{"label": f"Answer {i}", "next": c} for i, c in enumerate(children)]}
+            nodes[node_id] = {
+                "question": f"Question {node_id}?",
+                "answers": [{"label": f"Answer {i}", "next": c} for i, c in enumerate(children)],
+            }
             frontier.extend(children)
         else:
-            nodes[node_id] = {"outcome": f"Outcome {node_id}", "do": ["Do the thing."],
-                              "cites": [{"code": "apa", "section": "3.05(a)"}]}
-    return {"id": tree_id, "title": "Synthetic", "intro": "Synthetic.", "audience": "Benchmarks", "reviewed": "2026-11-28",
-            "start": "q0", "nodes": nodes}
+            nodes[node_id] = {
+                "outcome": f"Outcome {node_id}",
+                "do": ["Do the thing."],
+                "cites": [{"code": "apa", "section": "3.05(a)"}],
+            }
+    return {
+        "id": tree_id,
+        "title": "Synthetic",
+        "intro": "Synthetic.",
+        "audience": "Benchmarks",
+        "reviewed": "2026-11-28",
+        "start": "q0",
+        "nodes": nodes,
+    }
 
 
 def scaled_data(target: Path, factor: int) -> None:
@@ -202,8 +227,10 @@ def bench_scale(tmp: Path, build_factors: tuple[int, ...]) -> None:
             config["validation"]["nav"]["omitted_files"] = "info"  # synthetic pages are not in the nav
             (project / "scale.yml").write_text(yaml.safe_dump(config, sort_keys=False))
             build_s = f"{build(project, 'scale.yml'):.1f}"
-        print(f"   {factor:>4}x        {len(dataset.codes):>6} {provisions:>11} {nodes:>11}   {seconds:>9.3f}"
-              f"   {1000 * seconds / provisions:>12.3f}        {build_s:>6}")
+        print(
+            f"   {factor:>4}x        {len(dataset.codes):>6} {provisions:>11} {nodes:>11}   {seconds:>9.3f}"
+            f"   {1000 * seconds / provisions:>12.3f}        {build_s:>6}"
+        )
     from macros.checks.trees import check_tree
     from macros.loading import read_yaml, validate
     from macros.models import Tree
@@ -223,12 +250,15 @@ def bench_scale(tmp: Path, build_factors: tuple[int, ...]) -> None:
         assert not errors, errors[:3]
         reads.append(middle - start)
         checks.append(end - middle)
-    print(f"   a {len(tree.nodes)}-node tree ({path.stat().st_size // 1024} KiB of YAML): read in "
-          f"{statistics.median(reads):.2f} s, typed and graph-checked in {statistics.median(checks):.2f} s "
-          "(goal < 1 s)")
+    print(
+        f"   a {len(tree.nodes)}-node tree ({path.stat().st_size // 1024} KiB of YAML): read in "
+        f"{statistics.median(reads):.2f} s, typed and graph-checked in {statistics.median(checks):.2f} s "
+        "(goal < 1 s)"
+    )
 
 
 # --- 4. Lighthouse ------------------------------------------------------------------
+
 
 def bench_lighthouse(site: Path) -> None:
     print("\n4. Lighthouse (mobile)     performance  accessibility  best practices  SEO")
@@ -241,15 +271,29 @@ def bench_lighthouse(site: Path) -> None:
             url = f"http://127.0.0.1:{port}/{rel.removesuffix('index.html')}"
             out = site.parent / f"lh-{rel.replace('/', '_')}.json"
             result = subprocess.run(
-                ["npx", "--yes", "lighthouse@13.5.0", url, "--quiet", "--output=json", f"--output-path={out}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
-                env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300)
+                [
+                    "npx",
+                    "--yes",
+                    "lighthouse@13.5.0",
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+                ],
+                env={**os.environ, "CHROME_PATH": chrome},
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             if result.returncode != 0 or not out.exists():
                 print(f"   {name:<24} lighthouse did not run: {result.stderr.strip().splitlines()[-1:]}")
                 continue
             cats = json.loads(out.read_text())["categories"]
-            scores = [round(100 * (cats[k]["score"] or 0)) for k in ("performance", "accessibility", "best-practices", "seo")]
+            scores = [
+                round(100 * (cats[k]["score"] or 0)) for k in ("performance", "accessibility", "best-practices", "seo")
+            ]
             print(f"   {name:<24} {scores[0]:>11} {scores[1]:>14} {scores[2]:>15} {scores[3]:>4}")
     finally:
         server.shutdown()

@@ -39,8 +39,12 @@ def build(site: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env.pop("SITE_URL", None)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(site)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     return time.perf_counter() - start
 
 
@@ -72,8 +76,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         times = [build(site) for _ in range(args.runs)]
-        print(f"build (strict, {args.runs} runs): median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f}, max {max(times):.2f})")
+        print(
+            f"build (strict, {args.runs} runs): median {statistics.median(times):.2f} s "
+            f"(min {min(times):.2f}, max {max(times):.2f})"
+        )
         index = site / "search" / "search_index.json"
         print("\npage weight in KiB        raw    gzip")
         for name, rel in PAGE_TYPES.items():
@@ -93,9 +99,9 @@ def main() -> int:
         # The stepper's own cost: its script plus the tree rules in handbook.css.
         js = site / "assets" / "javascripts" / "trees.js"
         css_text = (site / "assets" / "stylesheets" / "handbook.css").read_text(encoding="utf-8")
-        tree_css = css_text[css_text.index("/* Decision trees"):]
+        tree_css = css_text[css_text.index("/* Decision trees") :]
         if "/* Agency pages" in tree_css:  # the tree section ends where the agency styles begin
-            tree_css = tree_css[:tree_css.index("/* Agency pages")]
+            tree_css = tree_css[: tree_css.index("/* Agency pages")]
         js_gz = len(gzip.compress(js.read_bytes(), 9))
         css_gz = len(gzip.compress(tree_css.encode(), 9))
         print(f"\ntree stepper: JS {js_gz} B + CSS {css_gz} B = {js_gz + css_gz} B gzip (goal: at most 6144 B)")

@@ -32,8 +32,11 @@ def venv_for(name: str, packages: list[str]) -> Path:
     python = venv / "bin" / "python"
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(ROOT / "requirements.txt"),
-                             *packages], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "-r", str(ROOT / "requirements.txt"), *packages],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
         raise RuntimeError("; ".join(errors[-2:]) or f"pip exited {result.returncode}")
@@ -55,8 +58,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         reference = tmp / "mkdocs"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(reference)],
-                       cwd=ROOT, env=ENV, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(reference)], cwd=ROOT, env=ENV, check=True
+        )
         base = page_texts(reference)
         print(f"MkDocs: {len(base)} pages")
         for name, tool in TOOLS.items():
@@ -69,9 +73,17 @@ def main() -> int:
             out = tmp / name
             command = [str(venv / "bin" / tool["command"][0]), *tool["command"][1:]]
             work = tmp / f"{name}-project"
-            shutil.copytree(ROOT, work, ignore=shutil.ignore_patterns(".venv", ".cache", "node_modules", "site", ".git"))
-            result = subprocess.run(command, cwd=work, env={**ENV, "PATH": f"{venv / 'bin'}:{ENV['PATH']}"},
-                                    capture_output=True, text=True, timeout=600)
+            shutil.copytree(
+                ROOT, work, ignore=shutil.ignore_patterns(".venv", ".cache", "node_modules", "site", ".git")
+            )
+            result = subprocess.run(
+                command,
+                cwd=work,
+                env={**ENV, "PATH": f"{venv / 'bin'}:{ENV['PATH']}"},
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             built = work / "site"
             if result.returncode != 0 or not built.is_dir():
                 tail = (result.stderr or result.stdout).strip().splitlines()[-5:]
@@ -85,10 +97,16 @@ def main() -> int:
             extra = sorted(set(other) - set(base))
             differing = [p for p in sorted(set(base) & set(other)) if base[p] != other[p]]
             unrendered = [p for p, t in other.items() if "{{" in t]
-            print(f"  built {len(other)} pages; missing {len(missing)}, extra {len(extra)}, "
-                  f"text differs on {len(differing)}, macros left unrendered on {len(unrendered)}")
-            for label, items in (("missing", missing), ("extra", extra), ("differs", differing),
-                                 ("unrendered macros", unrendered)):
+            print(
+                f"  built {len(other)} pages; missing {len(missing)}, extra {len(extra)}, "
+                f"text differs on {len(differing)}, macros left unrendered on {len(unrendered)}"
+            )
+            for label, items in (
+                ("missing", missing),
+                ("extra", extra),
+                ("differs", differing),
+                ("unrendered macros", unrendered),
+            ):
                 if items:
                     print(f"  {label}: {', '.join(items[:8])}{' ...' if len(items) > 8 else ''}")
     return 0

@@ -77,7 +77,9 @@ def main() -> int:
         words, sentences = counts(text)
         worst = max(worst, value)
         flag = "" if value <= GRADE_LIMIT else "  <-- above grade 8"
-        print(f"{value:5.1f}  {words:5d} words  {sentences:4d} sentences  {path.parent.relative_to(site).as_posix()}/{flag}")
+        print(
+            f"{value:5.1f}  {words:5d} words  {sentences:4d} sentences  {path.parent.relative_to(site).as_posix()}/{flag}"
+        )
     return 0 if worst <= GRADE_LIMIT else 1
 
 

@@ -4,14 +4,26 @@ from anywhere but itself (no web fonts, CDNs, analytics)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 # rel values whose href the browser fetches on its own.
-FETCHED_RELS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "shortcut",
-                "apple-touch-icon", "manifest", "preconnect", "dns-prefetch", "mask-icon"}
+FETCHED_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "preconnect",
+    "dns-prefetch",
+    "mask-icon",
+}
 SRC_ATTRS = ("src", "srcset", "data", "poster", "background")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
 # `@import url(...)` is caught by CSS_URL; this catches the bare string form.
@@ -36,7 +48,10 @@ def external_references_in_css(css: str) -> list[str]:
 
 
 def external_references_in_html(html: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+    return external_references_in_soup(BeautifulSoup(html, "html.parser"))
+
+
+def external_references_in_soup(soup: BeautifulSoup) -> list[str]:
     found: list[str] = []
     for tag in soup.find_all(True):
         for attr in SRC_ATTRS:
@@ -57,16 +72,20 @@ def external_references_in_html(html: str) -> list[str]:
     return found
 
 
-def external_references_in_site(site: Path) -> dict[str, list[str]]:
-    """Relative file name -> external references, for every HTML and CSS file."""
+def external_references_in_site(site: Path, pages: Mapping[str, BeautifulSoup] | None = None) -> dict[str, list[str]]:
+    """Relative file name -> external references, for every HTML and CSS file. `pages`, the
+    site's HTML already parsed (relative path -> soup, see tests/site_pages.py), saves parsing
+    it again."""
     report: dict[str, list[str]] = {}
     for path in sorted(site.rglob("*")):
+        name = path.relative_to(site).as_posix()
         if path.suffix == ".html":
-            refs = external_references_in_html(path.read_text(encoding="utf-8"))
+            soup = pages[name] if pages is not None else BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            refs = external_references_in_soup(soup)
         elif path.suffix == ".css":
             refs = external_references_in_css(path.read_text(encoding="utf-8"))
         else:
             continue
         if refs:
-            report[path.relative_to(site).as_posix()] = refs
+            report[name] = refs
     return report

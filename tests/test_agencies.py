@@ -10,10 +10,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.dataset import clauses_for
-from macros.guides import duration
+from macros.render import duration
 from macros.validate import load_dataset
 
 from .conftest import ROOT
+from .site_pages import SitePages
 
 DATA = load_dataset(ROOT / "data")
 
@@ -32,16 +33,17 @@ def test_onboarding_lists_every_step_in_order_with_time_and_questions(built_site
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h2")]
     assert len(headings) == len(steps)
     lists = page.select("ol.ott-questions")
-    for number, (heading, step, questions) in enumerate(zip(headings, steps, lists), start=1):
+    for number, (heading, step, questions) in enumerate(zip(headings, steps, lists, strict=True), start=1):
         assert heading.startswith(f"{number}. ")
         assert [li.get_text(strip=True) for li in questions.select("li")] == list(step.questions)
     meta = [p.get_text(" ", strip=True) for p in page.select(".ott-step-meta")]
-    assert [m.endswith(f"about {duration(s.minutes)}") for m, s in zip(meta, steps)] == [True] * len(steps)
+    assert [m.endswith(f"about {duration(s.minutes)}") for m, s in zip(meta, steps, strict=True)] == [True] * len(steps)
     total = sum(s.minutes for s in steps)
     assert f"about {duration(total)} in all" in page.select_one(".ott-path-total").get_text(" ", strip=True)
     # each step links to the page it names
     hrefs = [p.select_one("a")["href"] for p in page.select(".ott-step-meta")]
-    for href, step in zip(hrefs, steps):
+    assert len(hrefs) == len(steps)
+    for href in hrefs:
         assert (built_site / "agencies" / "onboarding" / href / "index.html").resolve().is_file(), href
 
 
@@ -60,8 +62,9 @@ def test_one_pager_shows_its_data_and_links_its_chapter(built_site: Path, summar
     assert points == list(summary.key_points)
     assert len(box.select(".ott-sources li")) == len(summary.cites)
     chapter = box.select_one(".ott-one-pager__more a")["href"]
-    assert (built_site / "agencies" / "one-pagers" / summary_id / chapter / "index.html").resolve() == \
-        (built_site / "situations" / summary_id / "index.html").resolve()
+    assert (built_site / "agencies" / "one-pagers" / summary_id / chapter / "index.html").resolve() == (
+        built_site / "situations" / summary_id / "index.html"
+    ).resolve()
 
 
 def test_every_situation_chapter_has_a_one_pager() -> None:
@@ -91,8 +94,9 @@ def test_templates_cite_only_codes_that_reach_the_profession(built_site: Path, p
     for code_id, label in cited:
         sections = reach.get(code_id, set())
         short = DATA.codes[code_id].short_name
-        assert "*" in sections or label.removeprefix(short).strip() in sections, \
+        assert "*" in sections or label.removeprefix(short).strip() in sections, (
             f"{profession_id}: cites {label}, which does not reach {profession.plural}"
+        )
 
 
 def test_profession_specific_clauses_reach_only_their_profession() -> None:
@@ -117,19 +121,17 @@ def test_cite_page_matches_citation_cff(built_site: Path) -> None:
     assert bibtex.startswith("@misc{") and cff["url"] in bibtex
 
 
-def test_print_page_holds_every_page_of_the_nav(built_site: Path) -> None:
-    """The whole-handbook page includes each page's heading, in nav order."""
-    printed = soup_of(built_site, "print_page")
-    text = printed.get_text(" ", strip=True)
+def test_print_page_holds_every_page_of_the_nav(site_pages: SitePages) -> None:
+    """The whole-handbook page includes each page's heading: every page the build wrote,
+    the pages made from data included (they have no file in docs/)."""
+    text = site_pages["print_page/"].get_text(" ", strip=True)
     missing = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()
-        if rel == "404.md":
+    for address in site_pages.addresses():
+        if address == "print_page/":
             continue
-        built = soup_of(built_site, rel[:-3].removesuffix("index"))
-        title = built.select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
+        title = site_pages[address].select_one("article h1").get_text(" ", strip=True).rstrip("¶").strip()
         if title not in text:
-            missing.append(rel)
+            missing.append(address or "/")
     assert not missing, f"pages missing from the print page: {missing}"
     # trees are there as outlines: every question of every tree
     for tree in DATA.trees.values():

@@ -16,7 +16,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from macros.validate import load_dataset

@@ -6,9 +6,9 @@ import base64
 import hashlib
 import importlib.util
 import re
-from pathlib import Path
 
 from .conftest import ROOT
+from .site_pages import SitePages
 
 # hooks/ is not a package: MkDocs loads hook files by path, and so does this test.
 _spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
@@ -136,13 +136,11 @@ def test_the_live_preview_allows_its_reload_script() -> None:
     assert scripts == ["'self'", "'unsafe-inline'"]
 
 
-def test_every_built_page_carries_a_policy_for_its_own_scripts(built_site: Path) -> None:
+def test_every_built_page_carries_a_policy_for_its_own_scripts(site_pages: SitePages) -> None:
     """Checks the hook ran after everything that writes or edits pages (print page, 404)."""
-    pages = sorted(built_site.rglob("*.html"))
-    assert built_site / "print_page" / "index.html" in pages and built_site / "404.html" in pages
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        name = path.relative_to(built_site).as_posix()
+    assert "print_page/index.html" in site_pages.paths and "404.html" in site_pages.paths
+    for name in site_pages.paths:
+        html = site_pages.text(name)
         policy = policy_of(html)
         assert html.index("Content-Security-Policy") < html.index("<script"), name
         inline = {

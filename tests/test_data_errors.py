@@ -14,7 +14,6 @@ from macros.validate import load_dataset
 
 from .conftest import line_of, replace_in
 
-
 FORMER = "sexual-relationships-former-clients"
 
 
@@ -92,8 +91,11 @@ def test_unquoted_section_number_is_caught(data_copy: Path) -> None:
 
 def test_wrong_type_list_instead_of_text(data_copy: Path) -> None:
     topics = data_copy / "topics.yaml"
-    replace_in(topics, "    title: Sexual or romantic relationships with former clients\n",
-               "    title: [Sexual or romantic relationships with former clients]\n")
+    replace_in(
+        topics,
+        "    title: Sexual or romantic relationships with former clients\n",
+        "    title: [Sexual or romantic relationships with former clients]\n",
+    )
     error = only_error(data_copy)
     assert "data/topics.yaml:" in error
     assert f"topics[{topic_position(data_copy)}].title should be text, but YAML read a list" in error
@@ -104,8 +106,7 @@ def test_unknown_field_suggests_the_right_one(data_copy: Path) -> None:
     replace_in(aca, "    waiting_period: 5", "    waiting_periods: 5")
     errors = errors_for(data_copy)
     assert any(
-        "provisions[0].waiting_periods is not a field we know (did you mean waiting_period?)" in e
-        for e in errors
+        "provisions[0].waiting_periods is not a field we know (did you mean waiting_period?)" in e for e in errors
     ), errors
 
 
@@ -138,7 +139,7 @@ def test_duplicate_topic_id(data_copy: Path) -> None:
     text = topics.read_text(encoding="utf-8")
     start = text.index(f"  - id: {FORMER}")
     end = text.find("\n  - id:", start + 1)
-    block = text[start:] if end == -1 else text[start:end + 1]
+    block = text[start:] if end == -1 else text[start : end + 1]
     topics.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
     count = len(yaml.safe_load(text)["topics"])
     error = only_error(data_copy)
@@ -150,7 +151,7 @@ def test_duplicate_section_in_a_code(data_copy: Path) -> None:
     text = aca.read_text(encoding="utf-8")
     start = text.index("  - section: A.5.c")
     end = text.find("\n  - section:", start + 1)
-    block = text[start:] if end == -1 else text[start:end + 1]
+    block = text[start:] if end == -1 else text[start : end + 1]
     aca.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
     count = len(yaml.safe_load(text)["provisions"])
     error = only_error(data_copy)
@@ -231,9 +232,11 @@ def test_check_command_prints_errors_and_fails(data_copy: Path, capsys: pytest.C
 
 def test_topic_without_any_rule_is_refused(data_copy: Path) -> None:
     topics = data_copy / "topics.yaml"
-    topics.write_text(topics.read_text(encoding="utf-8") + (
-        "\n  - id: home-visits\n    title: Home visits\n    summary: Seeing a client at home.\n"),
-        encoding="utf-8")
+    topics.write_text(
+        topics.read_text(encoding="utf-8")
+        + ("\n  - id: home-visits\n    title: Home visits\n    summary: Seeing a client at home.\n"),
+        encoding="utf-8",
+    )
     error = only_error(data_copy)
     assert "].id is 'home-visits', but no code has a provision on it" in error
 
@@ -245,14 +248,18 @@ def test_unknown_code_in_professions(data_copy: Path) -> None:
     error = only_error(data_copy)
     assert error.startswith(
         f"data/professions.yaml:{line}: professions[0].applies.national[0].code is 'apaa', which is not a "
-        "code we have (did you mean 'apa'?)")
+        "code we have (did you mean 'apa'?)"
+    )
 
 
 def test_unknown_section_in_professions(data_copy: Path) -> None:
     professions = data_copy / "professions.yaml"
     replace_in(professions, '"§ 4982(k)"', '"§ 4982(x)"')
     error = only_error(data_copy)
-    assert "professions[1].applies.california[0].sections[8] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have" in error
+    assert (
+        "professions[1].applies.california[0].sections[8] is '§ 4982(x)', which data/codes/ca-bpc.yaml does not have"
+        in error
+    )
     assert "(did you mean '§ 4982(z)'?)" in error
 
 

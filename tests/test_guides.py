@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.render import cite_handbook, page_url
 from hooks.print_page import tidy
+from macros.render import cite_handbook, page_url
 
 
 def test_page_url_follows_directory_urls() -> None:
@@ -13,10 +13,17 @@ def test_page_url_follows_directory_urls() -> None:
 
 
 def test_cite_handbook_escapes_what_it_reads() -> None:
-    html = cite_handbook({
-        "cff-version": "1.2.0", "title": "A <b>title</b> {{ x }}", "authors": [{"name": "Team & co"}],
-        "version": "1", "date-released": "2026-11-28", "url": "https://example.org/", "license": ["CC-BY-4.0", "MIT"],
-    })
+    html = cite_handbook(
+        {
+            "cff-version": "1.2.0",
+            "title": "A <b>title</b> {{ x }}",
+            "authors": [{"name": "Team & co"}],
+            "version": "1",
+            "date-released": "2026-11-28",
+            "url": "https://example.org/",
+            "license": ["CC-BY-4.0", "MIT"],
+        }
+    )
     assert "<b>" not in html and "{{" not in html
     assert "Team &amp; co. (2026)." in html and "License&#58; CC-BY-4.0 and MIT" in html  # ":" is encoded too
 
@@ -31,7 +38,7 @@ def test_tidy_prefixes_every_id_per_page_and_keeps_links_landing() -> None:
         '<section class="print-page" id="situations-y" heading-number="2.2">'
         '<h2 id="h">Y</h2><table><caption id="compare-x">X</caption>'
         '<tr id="apa-3-05"></tr></table><label class="md-nav__title" for="__toc">T</label>'
-        '</section></div><style>.print-site-enumerate-headings #a:before{}</style>'
+        "</section></div><style>.print-site-enumerate-headings #a:before{}</style>"
         '<script id="__config" type="application/json">{}</script></body></html>'
     )
     out = tidy(page)

@@ -8,9 +8,8 @@ refuses, and why").
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -31,20 +30,23 @@ QUESTION = "    question: What is happening right now?\n"  # the node who-notice
 OUTCOME = "    outcome: Return the greeting, keep it brief, and let the client lead\n"  # follow-their-lead
 QUESTION_FIELDS = "question, help, answers"
 OUTCOME_FIELDS = "outcome, summary, do, avoid, say, document, consult, compare_topic, cites"
-INVISIBLE = ("retype that part of the text; invisible characters can make two ids look the same or "
-             "reverse the text's direction")
+INVISIBLE = (
+    "retype that part of the text; invisible characters can make two ids look the same or reverse the text's direction"
+)
 NOT_A_WEB_ADDRESS = "which is not a web address: write the full address, starting with https://"
 HTTP = "starts with http://: give the https:// address; the site links only to secure pages"
-FAST = 1.0  # seconds: every case here takes about a tenth of that
+# A guard against a hang (an alias bomb or deep nesting that the reader did not stop), not a
+# speed goal: every case takes about a tenth of a second; a hang would take minutes.
+FAST = 30.0
 
 
 def errors_for(data_dir: Path, seconds: float = FAST) -> list[str]:
-    """Every error, as `make check` prints it; the data must be refused within `seconds`."""
+    """Every error, as `make check` prints it; the data must be refused, not hang."""
     start = time.perf_counter()
     with pytest.raises(DataErrors) as caught:
         load_dataset(data_dir)
     elapsed = time.perf_counter() - start
-    assert elapsed < seconds, f"took {elapsed:.2f}s to refuse: it must fail fast"
+    assert elapsed < seconds, f"took {elapsed:.2f}s to refuse: the reader must stop it, not work through it"
     return [str(error) for error in caught.value.errors]
 
 
@@ -68,7 +70,7 @@ def provision_block(code: Path, section_line: str) -> str:
     text = code.read_text(encoding="utf-8")
     start = text.index(section_line)
     end = text.find("\n  - section:", start + 1)
-    return text[start:] if end == -1 else text[start:end + 1]
+    return text[start:] if end == -1 else text[start : end + 1]
 
 
 # --- YAML structure -------------------------------------------------------------
@@ -80,34 +82,41 @@ def test_990_levels_of_nested_keys_are_refused_fast(data_copy: Path) -> None:
     path = "nodes." + ".".join(f"n{level}" for level in range(1, MAX_DEPTH + 1))
     assert only_error(data_copy) == (
         f"data/trees/deep-nesting.yaml:{2 + MAX_DEPTH}: {path} is nested more than {MAX_DEPTH} levels deep: "
-        "data files are never this deep, so check the indentation")
+        "data files are never this deep, so check the indentation"
+    )
 
 
 def test_990_levels_of_nested_lists_are_refused_fast(data_copy: Path) -> None:
     (data_copy / "trees" / "deep-lists.yaml").write_text(
-        "id: deep-lists\nnodes: " + "[" * 990 + "]" * 990 + "\n", encoding="utf-8")
+        "id: deep-lists\nnodes: " + "[" * 990 + "]" * 990 + "\n", encoding="utf-8"
+    )
     assert only_error(data_copy) == (
         f"data/trees/deep-lists.yaml:2: nodes{'[0]' * MAX_DEPTH} is nested more than {MAX_DEPTH} levels deep: "
-        "data files are never this deep, so check the indentation")
+        "data files are never this deep, so check the indentation"
+    )
 
 
 def test_nesting_beyond_what_the_yaml_parser_reads_is_refused(data_copy: Path) -> None:
     (data_copy / "trees" / "deep-lists.yaml").write_text(
-        "id: deep-lists\nnodes: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+        "id: deep-lists\nnodes: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
+    )
     assert only_error(data_copy) == (
         f"data/trees/deep-lists.yaml:2: is nested more than {MAX_DEPTH} levels deep: "
-        "data files are never this deep, so check the indentation")
+        "data files are never this deep, so check the indentation"
+    )
 
 
 def test_an_alias_bomb_is_refused_at_its_first_alias(data_copy: Path) -> None:
     # "Billion laughs": 9 levels of 9 aliases each would expand to 9^9 (387 million) strings.
     tree = data_copy / TREE
     bomb = ['lol0: &lol0 "lol"'] + [
-        f"lol{level}: &lol{level} [{', '.join([f'*lol{level - 1}'] * 9)}]" for level in range(1, 10)]
+        f"lol{level}: &lol{level} [{', '.join([f'*lol{level - 1}'] * 9)}]" for level in range(1, 10)
+    ]
     first = append(tree, "\n".join(bomb) + "\n")
     assert only_error(data_copy) == (
         f"data/{TREE}:{first + 1}: lol1[0] repeats the value from line {first} with a YAML alias (*name): "
-        "write the value out in full; aliases and anchors (&name) are not allowed in data")
+        "write the value out in full; aliases and anchors (&name) are not allowed in data"
+    )
     tracemalloc.start()
     try:
         read_yaml(tree, TREE, [])
@@ -124,14 +133,16 @@ def test_check_command_refuses_an_alias_bomb(data_copy: Path, capsys: pytest.Cap
     assert check_main([str(data_copy)]) == 1
     assert time.perf_counter() - start < FAST
     assert f"data/{TREE}:{first + 1}: b[0] repeats the value from line {first} with a YAML alias" in (
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
 
 
 def test_an_alias_used_as_a_key_is_refused(data_copy: Path) -> None:
     first = append(data_copy / TREE, "&word colour: red\n*word : blue\n")
     assert only_error(data_copy) == (
         f"data/{TREE}:{first + 1}: repeats the value from line {first} with a YAML alias (*name): "
-        "write the value out in full; aliases and anchors (&name) are not allowed in data")
+        "write the value out in full; aliases and anchors (&name) are not allowed in data"
+    )
 
 
 def test_an_alias_under_a_repeated_key_is_still_refused(data_copy: Path) -> None:
@@ -151,7 +162,8 @@ def test_a_file_over_the_size_limit_is_not_read(data_copy: Path) -> None:
     assert size == MAX_FILE_BYTES + 1
     assert only_error(data_copy) == (
         f"data/trees/huge.yaml: is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data file may have: "
-        "split it into smaller files")
+        "split it into smaller files"
+    )
 
 
 @pytest.mark.parametrize(
@@ -171,15 +183,17 @@ def test_yaml_tags_are_refused_and_never_run(data_copy: Path, tmp_path: Path, va
     replace_in(tree, TITLE, "title: " + value.replace("{marker}", str(marker)))
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: title uses the YAML tag {shown}: data files hold only plain text, numbers, dates, "
-        "lists and 'key: value' lines, so remove the tag (the word starting with !)")
+        "lists and 'key: value' lines, so remove the tag (the word starting with !)"
+    )
     assert not marker.exists()
 
 
 def test_a_second_document_in_a_file_is_refused(data_copy: Path) -> None:
     first = append(data_copy / TREE, "---\nid: something-else\n")
     error = only_error(data_copy)
-    assert error.startswith(f"data/{TREE}:{first}: is not valid YAML at line {first}, column 1 "
-                            "(but found another document)")
+    assert error.startswith(
+        f"data/{TREE}:{first}: is not valid YAML at line {first}, column 1 (but found another document)"
+    )
 
 
 # --- booleans and numbers: YAML 1.2 ---------------------------------------------------
@@ -203,12 +217,14 @@ def test_true_is_still_a_boolean_and_yes_is_not(data_copy: Path) -> None:
     assert load_dataset(data_copy).topics["sexual-relationships-former-clients"].compares_waiting_period is True
     line = line_of(topics, "compares_waiting_period: true")
     index = [t["id"] for t in yaml.safe_load(topics.read_text(encoding="utf-8"))["topics"]].index(
-        "sexual-relationships-former-clients")
+        "sexual-relationships-former-clients"
+    )
     replace_in(topics, "compares_waiting_period: true", "compares_waiting_period: yes")
     assert only_error(data_copy) == (
         f"data/topics.yaml:{line}: topics[{index}].compares_waiting_period should be true or false, but is the "
         "text 'yes': true when the table compares waiting periods: then every provision on this topic needs "
-        "waiting_period")
+        "waiting_period"
+    )
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -233,7 +249,8 @@ def test_an_impossible_date_is_an_error_on_its_line(data_copy: Path, file: str, 
     replace_in(path, current, f"{key}: {impossible}")
     assert only_error(data_copy) == (
         f"data/{file}:{line}: {key} is {impossible}, which is not a real date: write it like 2026-11-28 "
-        "(year, month 01-12, day of that month)")
+        "(year, month 01-12, day of that month)"
+    )
 
 
 def test_an_impossible_effective_date(data_copy: Path) -> None:
@@ -242,7 +259,8 @@ def test_an_impossible_effective_date(data_copy: Path) -> None:
     replace_in(aca, "effective_date: 2014", "effective_date: 2014-02-29")
     assert only_error(data_copy) == (
         f"data/codes/aca.yaml:{line}: effective_date is 2014-02-29, which is not a real date: write it like "
-        "2026-11-28 (year, month 01-12, day of that month)")
+        "2026-11-28 (year, month 01-12, day of that month)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -261,7 +279,8 @@ def test_a_review_date_in_the_future_is_refused(data_copy: Path, file: str, key:
     replace_in(path, current, f"{key}: 2099-01-01")
     assert only_error(data_copy) == (
         f"data/{file}:{line}: {key} is 2099-01-01, which is in the future: give the date the file was actually "
-        "checked or reviewed")
+        "checked or reviewed"
+    )
 
 
 # --- text and Unicode -------------------------------------------------------------------
@@ -285,7 +304,8 @@ def test_invisible_characters_in_text_are_refused(data_copy: Path, written: str,
     replace_in(tree, TITLE, f'title: "You meet{written} a client"')
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: title contains an invisible character, {named}, at position 9 "
-        f"(after 'You meet'): {INVISIBLE}")
+        f"(after 'You meet'): {INVISIBLE}"
+    )
 
 
 def test_a_bidi_override_in_a_folded_rule_is_refused(data_copy: Path) -> None:
@@ -294,7 +314,8 @@ def test_a_bidi_override_in_a_folded_rule_is_refused(data_copy: Path) -> None:
     replace_in(aca, "      A counselor does not have a sexual", "      A counselor \u202edoes not have a sexual")
     assert only_error(data_copy) == (
         f"data/codes/aca.yaml:{line}: provisions[0].rule contains an invisible character, "
-        f"U+202E RIGHT-TO-LEFT OVERRIDE, at position 13 (after 'A counselor '): {INVISIBLE}")
+        f"U+202E RIGHT-TO-LEFT OVERRIDE, at position 13 (after 'A counselor '): {INVISIBLE}"
+    )
 
 
 def test_a_raw_control_character_is_refused_with_its_line(data_copy: Path) -> None:
@@ -303,7 +324,8 @@ def test_a_raw_control_character_is_refused_with_its_line(data_copy: Path) -> No
     replace_in(tree, TITLE, "title: You meet\x07 a client")
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: contains U+0007 BELL, a control character that YAML does not allow: "
-        "retype that part of the text")
+        "retype that part of the text"
+    )
 
 
 @pytest.mark.parametrize(
@@ -324,7 +346,8 @@ def test_invisible_characters_in_a_section_are_refused(
     after = f" (after {before!r})" if before else ""
     assert only_error(data_copy) == (
         f"data/codes/apa.yaml:{line}: provisions[0].section contains an invisible character, {named}, "
-        f"at position {position}{after}: {INVISIBLE}")
+        f"at position {position}{after}: {INVISIBLE}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -344,7 +367,8 @@ def test_a_look_alike_section_is_a_duplicate(
     assert only_error(data_copy) == (
         f"data/codes/{code.name}:{first}: provisions[{count}].section is {look_alike!r}, which reads as the same "
         f"section as provisions[0] ({original!r}): each section may appear once per code (merge the two, or give "
-        "the sub-section, like 3.05(a) and 3.05(b))")
+        "the sub-section, like 3.05(a) and 3.05(b))"
+    )
 
 
 @pytest.mark.parametrize(
@@ -362,7 +386,8 @@ def test_a_key_with_an_invisible_character_is_refused(
     line = line_of(tree, QUESTION.strip()) + 1
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.who-noticed has a key that contains an invisible character, {named}, "
-        f"at position {position}{after}: {INVISIBLE}")
+        f"at position {position}{after}: {INVISIBLE}"
+    )
 
 
 def test_a_look_alike_letter_in_an_id_is_named(data_copy: Path) -> None:
@@ -371,7 +396,8 @@ def test_a_look_alike_letter_in_an_id_is_named(data_copy: Path) -> None:
     assert only_error(data_copy) == (
         "data/codes/aca.yaml:3: id is 'аca', which contains 'а' (U+0430 CYRILLIC SMALL LETTER A): ids use only "
         "the plain letters a to z, digits and hyphens, and a letter from another alphabet can look the same "
-        "while being a different id, so retype the id")
+        "while being a different id, so retype the id"
+    )
 
 
 def test_a_look_alike_letter_in_a_node_link(data_copy: Path) -> None:
@@ -381,7 +407,8 @@ def test_a_look_alike_letter_in_a_node_link(data_copy: Path) -> None:
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.kind-of-contact.answers[0].next is 'whо-noticed', which contains 'о' "
         "(U+043E CYRILLIC SMALL LETTER O): ids use only the plain letters a to z, digits and hyphens, and a "
-        "letter from another alphabet can look the same while being a different id, so retype the id")
+        "letter from another alphabet can look the same while being a different id, so retype the id"
+    )
 
 
 # --- tree shape -------------------------------------------------------------------------
@@ -393,7 +420,8 @@ def test_an_unknown_key_in_a_question_lists_the_allowed_fields(data_copy: Path) 
     line = line_of(tree, "    colour: red")
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.who-noticed.colour is not a field we know: the fields allowed here are "
-        f"{QUESTION_FIELDS}")
+        f"{QUESTION_FIELDS}"
+    )
 
 
 def test_an_unknown_key_in_an_outcome_lists_the_allowed_fields(data_copy: Path) -> None:
@@ -402,7 +430,8 @@ def test_an_unknown_key_in_an_outcome_lists_the_allowed_fields(data_copy: Path) 
     line = line_of(tree, "    colour: red")
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.follow-their-lead.colour is not a field we know: the fields allowed here are "
-        f"{OUTCOME_FIELDS}")
+        f"{OUTCOME_FIELDS}"
+    )
 
 
 @pytest.mark.parametrize("advice", ["do: [Smile]", "cites: [{reference: kitchener-1988}]", "say: Hello"])
@@ -413,7 +442,8 @@ def test_advice_on_a_question_says_where_it_belongs(data_copy: Path, advice: str
     field = advice.split(":")[0]
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.who-noticed.{field} is advice, and a question holds only {QUESTION_FIELDS}: "
-        "move it to an outcome node, where the path ends")
+        "move it to an outcome node, where the path ends"
+    )
 
 
 @pytest.mark.parametrize("extra", ["answers: [{label: Go on, next: who-noticed}]", "help: Think first."])
@@ -424,7 +454,8 @@ def test_answers_on_an_outcome_say_it_ends_the_path(data_copy: Path, extra: str)
     field = extra.split(":")[0]
     assert only_error(data_copy) == (
         f"data/{TREE}:{line}: nodes.follow-their-lead.{field} belongs to a question: an outcome ends the path, "
-        "so it has no answers")
+        "so it has no answers"
+    )
 
 
 # --- web addresses ----------------------------------------------------------------------
@@ -456,14 +487,30 @@ def test_an_http_address_is_refused(data_copy: Path, file: str, old: str, path: 
 @pytest.mark.parametrize(
     ("file", "old", "path", "address"),
     [
-        ("codes/aca.yaml", "    source_url: https://www.counseling.org/resources/aca-code-of-ethics.pdf",
-         "provisions[0].source_url", "javascript:alert(document.cookie)"),
-        ("resources.yaml", "    url: https://solid.dca.ca.gov/publications/proftherapy.shtml",
-         "resources[0].url", "javascript:alert(1)"),
-        ("references.yaml", "    url: https://scilit.com/publications/faaca56bacb6d74dbdeab559f8e97a2f",
-         "references[0].url", "data:text/html,<script>alert(1)</script>"),
-        ("codes/aca.yaml", "official_url: https://www.counseling.org/resources/aca-code-of-ethics.pdf",
-         "official_url", "file:///etc/passwd"),
+        (
+            "codes/aca.yaml",
+            "    source_url: https://www.counseling.org/resources/aca-code-of-ethics.pdf",
+            "provisions[0].source_url",
+            "javascript:alert(document.cookie)",
+        ),
+        (
+            "resources.yaml",
+            "    url: https://solid.dca.ca.gov/publications/proftherapy.shtml",
+            "resources[0].url",
+            "javascript:alert(1)",
+        ),
+        (
+            "references.yaml",
+            "    url: https://scilit.com/publications/faaca56bacb6d74dbdeab559f8e97a2f",
+            "references[0].url",
+            "data:text/html,<script>alert(1)</script>",
+        ),
+        (
+            "codes/aca.yaml",
+            "official_url: https://www.counseling.org/resources/aca-code-of-ethics.pdf",
+            "official_url",
+            "file:///etc/passwd",
+        ),
     ],
 )
 def test_an_address_that_is_not_a_web_page_is_refused(
@@ -479,18 +526,26 @@ def test_an_address_that_is_not_a_web_page_is_refused(
 @pytest.mark.parametrize(
     ("address", "message"),
     [
-        ("https://www.counseling.org@evil.example/code.pdf",
-         "has a name or password before an @ in the address, which hides the site it really goes to: give the "
-         "address as the publisher's site shows it, starting https://"),
-        ("https://www.c\u043eunseling.org/code.pdf",  # a Cyrillic o
-         "goes to www.xn--cunseling-02h.org, a host name written with letters from another alphabet, which can "
-         "look like a familiar site: give the publisher's address in plain letters a to z"),
-        ("https://169.254.169.254/latest/meta-data/",
-         "goes to 169.254.169.254, a computer's number rather than a site's name: give the publisher's address, "
-         "like https://www.bbs.ca.gov/"),
-        ("https://localhost:8000/",
-         "goes to localhost, which is not a public web site: give the publisher's address, like "
-         "https://www.bbs.ca.gov/"),
+        (
+            "https://www.counseling.org@evil.example/code.pdf",
+            "has a name or password before an @ in the address, which hides the site it really goes to: give the "
+            "address as the publisher's site shows it, starting https://",
+        ),
+        (
+            "https://www.c\u043eunseling.org/code.pdf",  # a Cyrillic o
+            "goes to www.xn--cunseling-02h.org, a host name written with letters from another alphabet, which can "
+            "look like a familiar site: give the publisher's address in plain letters a to z",
+        ),
+        (
+            "https://169.254.169.254/latest/meta-data/",
+            "goes to 169.254.169.254, a computer's number rather than a site's name: give the publisher's address, "
+            "like https://www.bbs.ca.gov/",
+        ),
+        (
+            "https://localhost:8000/",
+            "goes to localhost, which is not a public web site: give the publisher's address, like "
+            "https://www.bbs.ca.gov/",
+        ),
     ],
 )
 def test_an_address_that_hides_where_it_goes_is_refused(data_copy: Path, address: str, message: str) -> None:
@@ -509,8 +564,10 @@ def test_a_link_to_a_file_outside_data_is_not_read(data_copy: Path, tmp_path: Pa
     secret.write_text("TOKEN=do-not-print-me\n", encoding="utf-8")
     os.symlink(secret, data_copy / "codes" / "leak.yaml")
     errors = errors_for(data_copy)
-    assert errors == ["data/codes/leak.yaml: is a link to another file, so it is not read: put the data itself in "
-                      "data/, as an ordinary YAML file"]
+    assert errors == [
+        "data/codes/leak.yaml: is a link to another file, so it is not read: put the data itself in "
+        "data/, as an ordinary YAML file"
+    ]
     assert not any("do-not-print-me" in e for e in errors)
 
 
@@ -520,7 +577,8 @@ def test_a_list_file_linked_to_an_endless_device_is_not_read(data_copy: Path) ->
     os.symlink("/dev/zero", references)
     assert errors_for(data_copy)[0] == (
         "data/references.yaml: is a link to another file, so it is not read: put the data itself in data/, "
-        "as an ordinary YAML file")
+        "as an ordinary YAML file"
+    )
 
 
 def test_a_linked_folder_is_not_read(data_copy: Path, tmp_path: Path) -> None:
@@ -529,7 +587,8 @@ def test_a_linked_folder_is_not_read(data_copy: Path, tmp_path: Path) -> None:
     os.symlink(elsewhere, data_copy / "trees")
     errors = errors_for(data_copy)
     assert "data/trees: is a link to another folder, so it is not read: keep the tree files themselves in it" in (
-        errors)
+        errors
+    )
 
 
 def test_a_file_that_is_not_utf8_is_refused(data_copy: Path) -> None:

@@ -33,7 +33,9 @@ def run_vnu(site: Path) -> list[dict]:
         pytest.fail("Java is needed for the Nu HTML Checker: apt-get install default-jre-headless")
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return json.loads(result.stderr or '{"messages": []}')["messages"]
 
@@ -49,7 +51,8 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
 def test_checker_reports_our_own_mistakes(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         "<!doctype html><html lang=en><head><title>x</title></head>"
-        "<body><p><div>block in p</div></p><table><tr><td>1</td></tr></table><span id=a></span><i id=a></i></body></html>")
+        "<body><p><div>block in p</div></p><table><tr><td>1</td></tr></table><span id=a></span><i id=a></i></body></html>"
+    )
     messages = run_vnu(tmp_path)
     remaining = [m for m in messages if not any(p.search(m["message"]) for p in IGNORED)]
     assert any("Duplicate ID “a”" in m["message"] for m in remaining), remaining

@@ -12,8 +12,14 @@ from .conftest import ROOT
 
 
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"], cwd=project,
-                          env={**os.environ, "PYTHONPATH": str(project)}, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_layers_point_one_way() -> None:

@@ -33,9 +33,18 @@ def test_client_page_reads_at_grade_8_or_lower(built_site: Path, address: str) -
 
 def test_the_client_section_has_the_pages_the_handbook_promises() -> None:
     stems = {p.stem for p in (ROOT / "docs" / "clients").glob("*.md")}
-    promised = {"seeing-your-therapist-in-public", "friending-or-following-your-therapist",
-                "friendship-after-therapy-ends", "gifts", "same-class-church-or-group", "what-is-never-ok",
-                "raising-a-concern", "second-opinion", "filing-a-complaint", "coaches-and-therapists"}
+    promised = {
+        "seeing-your-therapist-in-public",
+        "friending-or-following-your-therapist",
+        "friendship-after-therapy-ends",
+        "gifts",
+        "same-class-church-or-group",
+        "what-is-never-ok",
+        "raising-a-concern",
+        "second-opinion",
+        "filing-a-complaint",
+        "coaches-and-therapists",
+    }
     assert promised <= stems, f"missing client pages: {sorted(promised - stems)}"
     assert "something-felt-wrong" in {p.removeprefix("clients/").strip("/") for p in client_pages()}
 
@@ -53,9 +62,13 @@ def test_the_measure_can_fail_and_skips_only_boilerplate() -> None:
     assert "Short item." in plain
     assert "¶" not in plain and "reviewed" not in plain and "legal advice" not in plain
     assert grade(plain) <= GRADE_LIMIT
-    dense = page_text(page.format(body=(
-        "Notwithstanding considerable jurisdictional variability, practitioners' organizational "
-        "responsibilities encompass comprehensive documentation, interdisciplinary consultation and "
-        "individualized determinations regarding multidimensional relationships."
-    )))
+    dense = page_text(
+        page.format(
+            body=(
+                "Notwithstanding considerable jurisdictional variability, practitioners' organizational "
+                "responsibilities encompass comprehensive documentation, interdisciplinary consultation and "
+                "individualized determinations regarding multidimensional relationships."
+            )
+        )
+    )
     assert grade(dense) > GRADE_LIMIT

@@ -21,7 +21,9 @@ CLIENT_CORRECTION = "Report a mistake on this page (public; not for complaints a
 
 
 def text_of(element) -> str:  # noqa: ANN001
-    return re.sub(r"\s+", " ", element.get_text(" ", strip=True)).replace(" ;", ";").replace("( ", "(").replace(" )", ")")
+    return (
+        re.sub(r"\s+", " ", element.get_text(" ", strip=True)).replace(" ;", ";").replace("( ", "(").replace(" )", ")")
+    )
 
 
 def client_addresses(site_pages: SitePages) -> list[str]:
@@ -153,4 +155,3 @@ def test_agency_pages_point_new_staff_and_warn_about_the_whole_print(site_pages:
     assert any(a["href"].rstrip("/").endswith("onboarding") for a in tip.select("a[href]"))
     print_page = text_of(site_pages["agencies/print/"].select_one("article"))
     assert re.search(r"about \d{3} pages", print_page) and "one-page summaries" in print_page
-

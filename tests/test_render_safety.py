@@ -74,7 +74,7 @@ HOSTILE = {
     "emphasis, tables, fences": "**bold** __b__ | col | ~~strike~~ ~~~ ``` ### # !!! note",
     "html comment and svg": "<!-- x --><svg onload=alert(1)>",
     "md_in_html": '<div markdown="1">![x](https://evil.example/m.png)</div>',
-    "line-level markup": "x\n\n# Heading\n\n- item\n\n    code\n\n--8<-- \"mkdocs.yml\"\n\n??? note\n\nTerm\n: def",
+    "line-level markup": 'x\n\n# Heading\n\n- item\n\n    code\n\n--8<-- "mkdocs.yml"\n\n??? note\n\nTerm\n: def',
     "markdown placeholders": "\x02wzxhzdk:0\x03 \x02klzzwxh:0\x03 \x02hzzhzkh:0\x03",
 }
 PLAIN = "Plain words"
@@ -105,14 +105,26 @@ ANSWER_TEXT = {"label"}
 # are swapped for the same string, so citations still find their provision.
 SECTIONS = {(Provision, "section"), (Citation, "section"), (AppliesRule, "sections")}
 NOT_TEXT = {  # ids, ids of other items, paths and addresses
-    "id", "topic", "code", "jurisdiction", "codes", "applies", "reference", "resource", "start", "nodes",
-    "next", "compare_topic", "tree", "professions", "page",
+    "id",
+    "topic",
+    "code",
+    "jurisdiction",
+    "codes",
+    "applies",
+    "reference",
+    "resource",
+    "start",
+    "nodes",
+    "next",
+    "compare_topic",
+    "tree",
+    "professions",
+    "page",
     "waiting_period",  # a number of years or one of two words, printed as a label
 }
 # Printed by no renderer today (the checks and other pages use them). They are swapped all
 # the same, so a renderer that starts printing one is covered at once.
-NOT_PRINTED = {"Jurisdiction.short_name", "Reference.note", "Resource.area", "Resource.about",
-               "Resource.status_note"}
+NOT_PRINTED = {"Jurisdiction.short_name", "Reference.note", "Resource.area", "Resource.about", "Resource.status_note"}
 
 
 def mentions_str(annotation: object) -> bool:
@@ -127,8 +139,18 @@ def models_in(annotation: object) -> list[type[BaseModel]]:
 
 def all_models() -> set[type[BaseModel]]:
     seen: set[type[BaseModel]] = set()
-    stack: list[type[BaseModel]] = [Code, Topic, Jurisdiction, Profession, Reference, Resource, Tree,
-                                    OnboardingFile, OnePager, Template]
+    stack: list[type[BaseModel]] = [
+        Code,
+        Topic,
+        Jurisdiction,
+        Profession,
+        Reference,
+        Resource,
+        Tree,
+        OnboardingFile,
+        OnePager,
+        Template,
+    ]
     while stack:
         model = stack.pop()
         if model not in seen:
@@ -159,6 +181,7 @@ def test_every_text_field_of_every_model_is_covered() -> None:
 
 
 # --- a dataset whose every text is hostile -------------------------------------------------
+
 
 @dataclasses.dataclass
 class Poisoned:
@@ -207,14 +230,27 @@ def poisoned(hostile: str) -> Poisoned:
         return {key: swap(item, key) for key, item in items.items()}
 
     dataset = dataclasses.replace(
-        DATASET, codes=each(DATASET.codes), topics=each(DATASET.topics), jurisdictions=each(DATASET.jurisdictions),
-        professions=each(DATASET.professions), references=each(DATASET.references),
-        resources=each(DATASET.resources), trees=each(DATASET.trees), one_pagers=each(DATASET.one_pagers),
-        templates=each(DATASET.templates), onboarding=swap(DATASET.onboarding, "onboarding"),
+        DATASET,
+        codes=each(DATASET.codes),
+        topics=each(DATASET.topics),
+        jurisdictions=each(DATASET.jurisdictions),
+        professions=each(DATASET.professions),
+        references=each(DATASET.references),
+        resources=each(DATASET.resources),
+        trees=each(DATASET.trees),
+        one_pagers=each(DATASET.one_pagers),
+        templates=each(DATASET.templates),
+        onboarding=swap(DATASET.onboarding, "onboarding"),
     )
-    cff = {"cff-version": "1.2.0", "title": text("cff.title"), "authors": [{"name": text("cff.author")}],
-           "version": text("cff.version"), "license": [text("cff.license")], "date-released": date(2026, 1, 1),
-           "url": "https://example.org/handbook/"}
+    cff = {
+        "cff-version": "1.2.0",
+        "title": text("cff.title"),
+        "authors": [{"name": text("cff.author")}],
+        "version": text("cff.version"),
+        "license": [text("cff.license")],
+        "date-released": date(2026, 1, 1),
+        "url": "https://example.org/handbook/",
+    }
     return Poisoned(dataset, values, cff, lambda path: text(f"page title {path}"))
 
 
@@ -225,28 +261,35 @@ def poisoned_by(name: str) -> Poisoned:
 
 # --- the renderers, as pages call them ----------------------------------------------------
 
+
 def _first(items: typing.Iterable[str], why: str) -> str:
     found = next(iter(items), None)
     assert found, f"test fixture out of date: the real data has no {why}; pick another"
     return found
 
 
-WAITING_TOPIC = _first((t.id for t in DATASET.topics.values() if t.compares_waiting_period),
-                       "topic that compares waiting periods")
+WAITING_TOPIC = _first(
+    (t.id for t in DATASET.topics.values() if t.compares_waiting_period), "topic that compares waiting periods"
+)
 CITED = _first((c.id for c in DATASET.codes.values() if c.provisions), "code with a provision")
 PROFESSION, PLACE = next((p.id, j) for p in DATASET.professions.values() for j in p.applies)
 
 
 def _trees_covering() -> list[str]:
     """Trees that between them have an outcome comparing codes, and cite a reference and a resource."""
+
     def cites(tree: Tree, kind: str) -> bool:
         return any(getattr(c, kind) for n in tree.nodes.values() if not n.is_question for c in n.cites)
 
-    wanted = [lambda t: any(getattr(n, "compare_topic", None) for n in t.nodes.values()),
-              lambda t: cites(t, "reference"), lambda t: cites(t, "resource"),
-              lambda t: t.readers.value == "clients"]
-    return sorted({_first((t.id for t in DATASET.trees.values() if test(t)), "tree for the safety test")
-                   for test in wanted})
+    wanted = [
+        lambda t: any(getattr(n, "compare_topic", None) for n in t.nodes.values()),
+        lambda t: cites(t, "reference"),
+        lambda t: cites(t, "resource"),
+        lambda t: t.readers.value == "clients",
+    ]
+    return sorted(
+        {_first((t.id for t in DATASET.trees.values() if test(t)), "tree for the safety test") for test in wanted}
+    )
 
 
 def link(page: str) -> typing.Callable[[str], str]:
@@ -266,14 +309,29 @@ RENDERERS: dict[str, tuple[str, typing.Callable[[Poisoned], str]]] = {
     "codes_index": ("block", lambda p: render.codes_index(p.dataset, link("codes/"))),
     "rules_for": ("block", lambda p: render.rules_for(p.dataset, PROFESSION, PLACE, link("apply/x/"))),
     "profession_chooser": ("block", lambda p: render.profession_chooser(p.dataset, link("apply/"))),
-    **{f"decision_tree {tree}": ("block", lambda p, tree=tree: render.decision_tree(p.dataset, tree, link("decide/x/")))
-       for tree in _trees_covering()},
-    "trees_index": ("block", lambda p: render.trees_index(p.dataset, link("decide/"))
-                    + "\n\n" + render.trees_index(p.dataset, link("clients/"), "clients")),
+    **{
+        f"decision_tree {tree}": (
+            "block",
+            lambda p, tree=tree: render.decision_tree(p.dataset, tree, link("decide/x/")),
+        )
+        for tree in _trees_covering()
+    },
+    "trees_index": (
+        "block",
+        lambda p: (
+            render.trees_index(p.dataset, link("decide/"))
+            + "\n\n"
+            + render.trees_index(p.dataset, link("clients/"), "clients")
+        ),
+    ),
     "resource_link": ("inline", lambda p: render.resource_link(p.dataset, next(iter(p.dataset.resources)))),
     "onboarding_path": ("block", lambda p: render.onboarding_path(p.dataset, link("agencies/onboarding/"), p.title_of)),
-    "one_pager": ("block", lambda p: render.one_pager(
-        p.dataset, next(s.id for s in p.dataset.one_pagers.values() if s.tree), link("agencies/one-pagers/x/"))),
+    "one_pager": (
+        "block",
+        lambda p: render.one_pager(
+            p.dataset, next(s.id for s in p.dataset.one_pagers.values() if s.tree), link("agencies/one-pagers/x/")
+        ),
+    ),
     "one_pagers_index": ("block", lambda p: render.one_pagers_index(p.dataset, link("agencies/one-pagers/"))),
     "templates_for": ("block", lambda p: render.templates_for(p.dataset, PROFESSION, link("agencies/templates/x/"))),
     "templates_index": ("block", lambda p: render.templates_index(p.dataset, link("agencies/templates/"))),
@@ -333,8 +391,27 @@ def printed_fields(renderer: str) -> frozenset[str]:
     return frozenset(by_lower[found] for found in MARKER.findall(text) if found in by_lower)
 
 
-BAD_ELEMENTS = {"script", "img", "svg", "iframe", "object", "embed", "style", "link", "meta", "base", "form",
-                "input", "button", "video", "audio", "source", "picture", "math", "template"}
+BAD_ELEMENTS = {
+    "script",
+    "img",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "input",
+    "button",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "math",
+    "template",
+}
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
@@ -380,6 +457,7 @@ def test_hostile_citation_runs_nothing_on_hover() -> None:
 
 # --- the templates themselves -------------------------------------------------------------
 
+
 def test_templates_cannot_print_data_unescaped() -> None:
     """The filters that would skip `finalize` are gone, and `~` and autoescape blocks are refused."""
     import jinja2
@@ -388,16 +466,19 @@ def test_templates_cannot_print_data_unescaped() -> None:
     for source in ("{{ a ~ b }}", "{% autoescape false %}{{ a }}{% endautoescape %}", "{{ a|safe }}"):
         with pytest.raises(jinja2.TemplateSyntaxError):
             ENVIRONMENT.from_string(source)
-    assert ENVIRONMENT.from_string("{{ items|join(', ') }}|{{ x|e }}").render(items=["[a](b)", "*"], x="{x}") == \
-        "&#91;a&#93;&#40;b&#41;, &#42;|&#123;x&#125;"
+    assert (
+        ENVIRONMENT.from_string("{{ items|join(', ') }}|{{ x|e }}").render(items=["[a](b)", "*"], x="{x}")
+        == "&#91;a&#93;&#40;b&#41;, &#42;|&#123;x&#125;"
+    )
 
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.html")), ids=lambda p: p.name)
 def test_html_templates_have_no_trailing_spaces(path: Path) -> None:
     """In .html templates a line break prints nothing, so a space at a line's end would be
     the only space between two words, and editors remove those: write {{ " " }} instead."""
-    lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if line != line.rstrip()]
+    lines = [
+        number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line != line.rstrip()
+    ]
     assert lines == [], f"{path.name}: trailing spaces on lines {lines}"
 
 
@@ -406,7 +487,12 @@ def test_only_checked_addresses_reach_href() -> None:
 
     for address in ("https://example.org/a_b(c)", "../compare/x/#row", "#tree--node", ""):
         assert Url(address) == address
-    for address in ("javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x",
-                    "\x01vbscript:x"):
+    for address in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,x",
+        "\x01vbscript:x",
+    ):
         with pytest.raises(ValueError, match="not an address the handbook links to"):
             Url(address)

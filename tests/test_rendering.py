@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import render
-from macros.errors import UnknownReference
 from macros.dataset import Dataset
-from macros.validate import load_dataset
+from macros.errors import UnknownReference
 from macros.models import Code, Provision, Status, Topic
+from macros.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% if true %}yes{% endif %}"
@@ -22,18 +22,32 @@ HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% if true %}yes{% endif %}"
 def hostile_dataset() -> Dataset:
     """Data that skipped validation (model_construct), as if a check were missed."""
     provision = Provision.model_construct(
-        section="1.1", heading=HOSTILE, topic="t", rule=HOSTILE, waiting_period=3,
-        after_waiting_period=HOSTILE, quote=HOSTILE, source_url="https://example.org/code",
-        status=Status.unconfirmed, checked_against=[], status_note=HOSTILE,
+        section="1.1",
+        heading=HOSTILE,
+        topic="t",
+        rule=HOSTILE,
+        waiting_period=3,
+        after_waiting_period=HOSTILE,
+        quote=HOSTILE,
+        source_url="https://example.org/code",
+        status=Status.unconfirmed,
+        checked_against=[],
+        status_note=HOSTILE,
     )
     code = Code.model_construct(
-        id="x", short_name=HOSTILE, name=HOSTILE, publisher=HOSTILE, version=HOSTILE,
-        effective_date=date(2020, 1, 1), official_url="https://example.org",
-        binds=HOSTILE, verified_on=date(2026, 1, 1), revision_note=HOSTILE,
+        id="x",
+        short_name=HOSTILE,
+        name=HOSTILE,
+        publisher=HOSTILE,
+        version=HOSTILE,
+        effective_date=date(2020, 1, 1),
+        official_url="https://example.org",
+        binds=HOSTILE,
+        verified_on=date(2026, 1, 1),
+        revision_note=HOSTILE,
         provisions=[provision],
     )
-    topic = Topic.model_construct(id="t", title=HOSTILE, summary=HOSTILE, codes=["x"],
-                                  compares_waiting_period=True)
+    topic = Topic.model_construct(id="t", title=HOSTILE, summary=HOSTILE, codes=["x"], compares_waiting_period=True)
     return Dataset(codes={"x": code}, topics={"t": topic}, sources={})
 
 
@@ -60,8 +74,7 @@ def test_macro_output_is_not_evaluated_by_jinja() -> None:
 
 def test_real_table_has_a_row_per_code_with_citations() -> None:
     dataset = load_dataset(ROOT / "data")
-    soup = BeautifulSoup(render.comparison_table(dataset, "sexual-relationships-former-clients"),
-                         "html.parser")
+    soup = BeautifulSoup(render.comparison_table(dataset, "sexual-relationships-former-clients"), "html.parser")
     rows = {row["id"]: row for row in soup.select("tbody tr")}
     listed = dataset.topics["sexual-relationships-former-clients"].codes
     order = list(dict.fromkeys(row["data-code"] for row in soup.select("tbody tr")))
@@ -90,8 +103,12 @@ def test_unconfirmed_rule_is_not_shown_as_fact() -> None:
 
 @pytest.mark.parametrize(
     ("value", "label"),
-    [(1, "1 year"), (2, "2 years"), ("never", "Never: no waiting period ends it"),
-     ("not specified", "No period stated")],
+    [
+        (1, "1 year"),
+        (2, "2 years"),
+        ("never", "Never: no waiting period ends it"),
+        ("not specified", "No period stated"),
+    ],
 )
 def test_waiting_period_labels(value: object, label: str) -> None:
     assert render.waiting_period_label(value) == label
@@ -117,7 +134,9 @@ def test_each_status_is_labelled_and_its_sources_collapsed() -> None:
             badge = row.select_one(".ott-status").get_text()
             if status == "confirmed":
                 assert not row.select("strong.ott-unconfirmed") and badge == "Wording checked"
-                assert row.select_one(".ott-status-line").get_text().startswith(("Checked ", "Read in the official text"))
+                assert (
+                    row.select_one(".ott-status-line").get_text().startswith(("Checked ", "Read in the official text"))
+                )
             else:
                 caveat = render.views.RULE_CAVEATS[render.views.Status(status)]
                 assert rule.startswith(caveat), (row["id"], rule[:80])
@@ -135,4 +154,3 @@ def test_unknown_topic_suggests_the_nearest() -> None:
     with pytest.raises(UnknownReference) as caught:
         render.comparison_table(dataset, "former-clients")
     assert "there is no topic 'former-clients' in data/topics.yaml" in str(caught.value)
-

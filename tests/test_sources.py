@@ -16,7 +16,9 @@ from .conftest import ROOT, line_of, replace_in
 from .test_data_errors import only_error
 
 DATASET = load_dataset(ROOT / "data")
-STUDY_AID_HOSTS = {item["host"] for item in yaml.safe_load((ROOT / "data" / "study-aids.yaml").read_text())["study_aids"]}
+STUDY_AID_HOSTS = {
+    item["host"] for item in yaml.safe_load((ROOT / "data" / "study-aids.yaml").read_text())["study_aids"]
+}
 NBCC_E_BOOK = "      - url: https://ebooks.elitelearning.com/view/1044700038/17\n        kind: professional\n"
 
 
@@ -32,12 +34,17 @@ def _on_list(url: str) -> bool:
 def test_a_study_aid_source_is_refused(data_copy: Path) -> None:
     nbcc = data_copy / "codes" / "nbcc.yaml"
     line = line_of(nbcc, "      - url: https://ebooks.elitelearning.com/view/1044700038/17")
-    replace_in(nbcc, "      - url: https://ebooks.elitelearning.com/view/1044700038/17",
-               "      - url: https://www.brainscape.com/flashcards/nbcc-ethics")
+    replace_in(
+        nbcc,
+        "      - url: https://ebooks.elitelearning.com/view/1044700038/17",
+        "      - url: https://www.brainscape.com/flashcards/nbcc-ethics",
+    )
     error = only_error(data_copy)
-    assert error.startswith(f"data/codes/nbcc.yaml:{line}: provisions[0].checked_against[0].url is on "
-                            "brainscape.com, listed in data/study-aids.yaml (flashcards): a study aid never "
-                            "confirms wording and is never linked, so remove it")
+    assert error.startswith(
+        f"data/codes/nbcc.yaml:{line}: provisions[0].checked_against[0].url is on "
+        "brainscape.com, listed in data/study-aids.yaml (flashcards): a study aid never "
+        "confirms wording and is never linked, so remove it"
+    )
 
 
 def test_a_confirmed_row_needs_a_source_that_counts(data_copy: Path) -> None:
@@ -51,12 +58,14 @@ def test_a_confirmed_row_needs_a_source_that_counts(data_copy: Path) -> None:
     status_line = first + block.index("    status: confirmed")
     line = text[:status_line].count("\n") + 1
     changed = block.replace("        kind: professional", "        kind: study aid").replace(
-        "        kind: publisher", "        kind: study aid")
+        "        kind: publisher", "        kind: study aid"
+    )
     nbcc.write_text(text[:first] + changed + text[second:], encoding="utf-8")
     assert only_error(data_copy) == (
         f"data/codes/nbcc.yaml:{line}: provisions[0].status is confirmed, but none of this provision's "
         "sources is a publisher, government or professional text: confirmed means the wording was read in "
-        "one of those; add that source, or lower the status to secondary or unconfirmed")
+        "one of those; add that source, or lower the status to secondary or unconfirmed"
+    )
 
 
 def test_a_summary_needs_the_publishers_page(data_copy: Path) -> None:
@@ -72,7 +81,8 @@ def test_a_summary_needs_the_publishers_page(data_copy: Path) -> None:
     nbcc.write_text(text[:first] + changed + text[second:], encoding="utf-8")
     assert only_error(data_copy) == (
         f"data/codes/nbcc.yaml:{line}: provisions[0].status is summary, but no source has kind publisher: "
-        "a summary status means the publisher's own summary was read, so list that page with kind: publisher")
+        "a summary status means the publisher's own summary was read, so list that page with kind: publisher"
+    )
 
 
 def test_an_http_source_is_refused(data_copy: Path) -> None:
@@ -95,15 +105,24 @@ def test_a_source_without_a_kind_is_refused(data_copy: Path) -> None:
 
 
 def test_every_confirmed_row_rests_on_a_source_that_counts() -> None:
-    weak = [f"{code.id} {p.section}" for code in DATASET.codes.values() for p in code.provisions
-            if p.status is Status.confirmed
-            and not any(s.kind in COUNTING_KINDS and not _on_list(str(s.url)) for s in p.checked_against)]
+    weak = [
+        f"{code.id} {p.section}"
+        for code in DATASET.codes.values()
+        for p in code.provisions
+        if p.status is Status.confirmed
+        and not any(s.kind in COUNTING_KINDS and not _on_list(str(s.url)) for s in p.checked_against)
+    ]
     assert weak == []
 
 
 def test_no_source_in_the_data_is_a_listed_study_aid() -> None:
-    listed = [str(s.url) for code in DATASET.codes.values() for p in code.provisions for s in p.checked_against
-              if _on_list(str(s.url))]
+    listed = [
+        str(s.url)
+        for code in DATASET.codes.values()
+        for p in code.provisions
+        for s in p.checked_against
+        if _on_list(str(s.url))
+    ]
     listed += [str(s.url) for r in DATASET.resources.values() for s in r.checked_against if _on_list(str(s.url))]
     assert listed == []
 
@@ -121,8 +140,9 @@ def test_no_page_links_a_study_aid(built_site: Path) -> None:
     assert found == {}
 
 
-@pytest.mark.parametrize("page", ["apply/psychologist-california/index.html",
-                                  "compare/sexual-relationships-former-clients/index.html"])
+@pytest.mark.parametrize(
+    "page", ["apply/psychologist-california/index.html", "compare/sexual-relationships-former-clients/index.html"]
+)
 def test_californias_two_year_rule_for_psychologists_is_shown(built_site: Path, page: str) -> None:
     soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
     row = soup.select_one("tr#ca-bpc-2960-o")
@@ -137,5 +157,7 @@ def test_confirmed_rows_on_the_site_name_a_source_that_counts(built_site: Path) 
     assert len(blocks) >= 30
     for block in blocks:
         kinds = [li.get_text() for li in block.select("details.ott-checked li")]
-        assert any("a government text" in k or "the publisher's own text" in k or "a professional publication" in k
-                   for k in kinds), block["id"]
+        assert any(
+            "a government text" in k or "the publisher's own text" in k or "a professional publication" in k
+            for k in kinds
+        ), block["id"]

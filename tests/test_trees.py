@@ -1,66 +1,128 @@
-"""Decision trees: every edge walked, and every shape check proved on a bad tree."""
+"""Decision trees: every edge of the built page checked against the data, and every shape
+check proved on a bad tree."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
-from macros import rendering
+from macros import render
 from macros.errors import DataErrors
-from macros.validate import load_dataset
 from macros.models import MAX_DEPTH, Tree, paths, walk_edges
+from macros.validate import load_dataset
 
 from .conftest import ROOT
+from .site_pages import SitePages
 
 DATASET = load_dataset(ROOT / "data")
 TREES = DATASET.trees
 
 
-def walk(tree: Tree, answers: list[str]) -> str:
-    """Follow answer labels from the start; return the node reached.
-
-    A wrong answer is refused with a sentence naming the node and its options."""
-    at = tree.start
-    for label in answers:
-        node = tree.nodes[at]
-        options = [a.label for a in node.answers]
-        if not node.is_question:
-            raise AssertionError(f"{tree.id}: {at!r} is an outcome; it takes no answer (tried {label!r})")
-        if label not in options:
-            raise AssertionError(f"{tree.id}: {at!r} has no answer {label!r}; its answers are {options}")
-        at = next(a.next for a in node.answers if a.label == label)
-    return at
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
-EDGES = [(tree_id, node_id, position, target)
-         for tree_id, tree in TREES.items() for node_id, position, target in walk_edges(tree)]
+def heading(section: Tag) -> str:
+    """A node section's heading as a reader sees it, without its "Question:" or "Outcome:"."""
+    h2 = section.find("h2")
+    kind = h2.select_one(".ott-node__kind")
+    return flat(h2.get_text()).removeprefix(flat(kind.get_text()) if kind else "").strip()
+
+
+def follow(soup: BeautifulSoup, tree_id: str, node_id: str, label: str) -> Tag:
+    """On the built tree page, from `node_id`'s section, take the answer link labelled
+    `label`; return the section it leads to. Refused with a sentence when the node has no
+    such answer, or the link leads to no node, or the stepper (data-next) would go elsewhere."""
+    section = soup.find("section", id=render.node_anchor(tree_id, node_id))
+    if section is None:
+        raise AssertionError(f"{tree_id}: the built page has no section for {node_id!r}")
+    links = section.select(".ott-answers a")
+    options = [flat(a.get_text()) for a in links]
+    chosen = [a for a in links if flat(a.get_text()) == flat(label)]
+    if len(chosen) != 1:
+        raise AssertionError(
+            f"{tree_id}: {node_id!r} has {len(chosen) or 'no'} answer {label!r}; its answers are {options}"
+        )
+    href = chosen[0].get("href", "")
+    landed = soup.find(id=href[1:]) if href.startswith("#") else None
+    if landed is None or landed.name != "section" or "ott-node" not in landed.get("class", []):
+        raise AssertionError(f"{tree_id}: {node_id!r}, answer {label!r} links to {href!r}, which is no node")
+    stepper = soup.find("section", attrs={"data-node": chosen[0].get("data-next")})
+    if stepper is not landed:
+        raise AssertionError(
+            f"{tree_id}: {node_id!r}, answer {label!r}: the link goes to {landed.get('id')!r} "
+            f"but the stepper to data-next={chosen[0].get('data-next')!r}"
+        )
+    return landed
+
+
+def check_edge(soup: BeautifulSoup, tree: Tree, node_id: str, position: int, target: str) -> None:
+    """The rendered answer goes where the data says: to the section whose anchor and heading
+    are the target node's, and the "→" note beside it names that node."""
+    answer = tree.nodes[node_id].answers[position]
+    landed = follow(soup, tree.id, node_id, answer.label)
+    node = tree.nodes[target]
+    expected = flat(node.question if node.is_question else node.outcome)
+    assert (landed.get("id"), heading(landed)) == (render.node_anchor(tree.id, target), expected), (
+        f"{tree.id}: {node_id!r}, answer {answer.label!r} leads to the wrong node"
+    )
+    link = next(
+        a
+        for a in soup.find("section", id=render.node_anchor(tree.id, node_id)).select(".ott-answers a")
+        if flat(a.get_text()) == flat(answer.label)
+    )
+    note = link.find_next_sibling(class_="ott-goto")
+    assert note is not None and flat(note.get_text()) == f"→ {expected}", (
+        f"{tree.id}: {node_id!r}, answer {answer.label!r} says it leads elsewhere: {note}"
+    )
+
+
+EDGES = [
+    (tree_id, node_id, position, target)
+    for tree_id, tree in TREES.items()
+    for node_id, position, target in walk_edges(tree)
+]
 
 
 def test_there_are_trees() -> None:
     assert "unexpected-encounter" in TREES
 
 
-@pytest.mark.parametrize(("tree_id", "node_id", "position", "target"), EDGES,
-                         ids=[f"{t}:{n}:{i}" for t, n, i, _ in EDGES])
-def test_every_edge(tree_id: str, node_id: str, position: int, target: str) -> None:
-    """From this node, with this answer, we land where the data says, and can go on to an outcome."""
+@pytest.mark.parametrize(
+    ("tree_id", "node_id", "position", "target"), EDGES, ids=[f"{t}:{n}:{i}" for t, n, i, _ in EDGES]
+)
+def test_every_edge(site_pages: SitePages, tree_id: str, node_id: str, position: int, target: str) -> None:
+    """On the built page, from this node's section, the link with this answer's label leads
+    to the section of the node the data names (the edges come from data, the links from the
+    page, so an answer rendered towards the wrong node fails here)."""
     tree = TREES[tree_id]
-    path = next(p for p in paths(tree) if node_id in p)
-    prefix = path[: path.index(node_id)]
-    labels = []
-    for here, there in zip(prefix, prefix[1:] + [node_id]):
-        labels.append(next(a.label for a in tree.nodes[here].answers if a.next == there))
-    label = tree.nodes[node_id].answers[position].label
-    assert walk(tree, labels + [label]) == target
+    check_edge(site_pages[render.tree_page_url(tree)], tree, node_id, position, target)
 
 
-def test_walk_rejects_a_wrong_answer_with_a_sentence() -> None:
+def test_a_misdirected_answer_fails_the_edge_check(site_pages: SitePages) -> None:
+    """The check above can fail: point one rendered answer at another node, on a copy of the page."""
+    tree_id, node_id, position, target = EDGES[0]
+    tree = TREES[tree_id]
+    soup = copy.copy(site_pages[render.tree_page_url(tree)])
+    wrong = next(n for n in tree.nodes if n not in (node_id, target))
+    section = soup.find("section", id=render.node_anchor(tree_id, node_id))
+    link = section.select(".ott-answers a")[position]
+    link["href"], link["data-next"] = f"#{render.node_anchor(tree_id, wrong)}", wrong
+    with pytest.raises(AssertionError, match="leads to the wrong node"):
+        check_edge(soup, tree, node_id, position, target)
+    link["data-next"] = target  # the stepper and the link disagree
+    with pytest.raises(AssertionError, match="but the stepper to data-next="):
+        check_edge(soup, tree, node_id, position, target)
+
+
+def test_follow_rejects_a_wrong_answer_with_a_sentence(site_pages: SitePages) -> None:
     tree = TREES["unexpected-encounter"]
     with pytest.raises(AssertionError) as caught:
-        walk(tree, ["Maybe"])
+        follow(site_pages[render.tree_page_url(tree)], tree.id, tree.start, "Maybe")
     assert "'kind-of-contact' has no answer 'Maybe'; its answers are ['A one-off chance meeting'" in str(caught.value)
 
 
@@ -77,15 +139,15 @@ def test_every_path_ends_at_an_outcome_within_the_depth_limit(tree_id: str) -> N
 
 
 @pytest.mark.parametrize("tree_id", sorted(TREES))
-def test_built_page_holds_every_node_with_its_anchor(built_site: Path, tree_id: str) -> None:
+def test_built_page_holds_every_node_with_its_anchor(site_pages: SitePages, tree_id: str) -> None:
     tree = TREES[tree_id]
-    soup = BeautifulSoup((built_site / rendering.tree_page_url(tree) / "index.html").read_text(), "html.parser")
+    soup = site_pages[render.tree_page_url(tree)]
     sections = {s["id"]: s for s in soup.select("section.ott-node")}
-    assert set(sections) == {rendering.node_anchor(tree_id, n) for n in tree.nodes}
+    assert set(sections) == {render.node_anchor(tree_id, n) for n in tree.nodes}
     for node_id, node in tree.nodes.items():
-        section = sections[rendering.node_anchor(tree_id, node_id)]
+        section = sections[render.node_anchor(tree_id, node_id)]
         links = [a["href"] for a in section.select(".ott-answers a")]
-        assert links == [f"#{rendering.node_anchor(tree_id, a.next)}" for a in node.answers]
+        assert links == [f"#{render.node_anchor(tree_id, a.next)}" for a in node.answers]
         if not node.is_question:
             assert len(section.select(".ott-sources li")) == len(node.cites)
 
@@ -100,10 +162,14 @@ GOOD = {
     "reviewed": "2026-11-28",
     "start": "first",
     "nodes": {
-        "first": {"question": "Which way?", "answers": [
-            {"label": "Left", "next": "left-end"}, {"label": "Right", "next": "second"}]},
-        "second": {"question": "And now?", "answers": [
-            {"label": "Stop", "next": "left-end"}, {"label": "Go", "next": "right-end"}]},
+        "first": {
+            "question": "Which way?",
+            "answers": [{"label": "Left", "next": "left-end"}, {"label": "Right", "next": "second"}],
+        },
+        "second": {
+            "question": "And now?",
+            "answers": [{"label": "Stop", "next": "left-end"}, {"label": "Go", "next": "right-end"}],
+        },
         "left-end": {"outcome": "Left it is", "do": ["Go left."], "cites": [{"code": "apa", "section": "3.05(a)"}]},
         "right-end": {"outcome": "Right it is", "do": ["Go right."], "cites": [{"reference": "kitchener-1988"}]},
     },
@@ -133,38 +199,84 @@ def test_the_good_test_tree_passes(data_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "change", "expected"),
     [
-        ("missing target", lambda t: t["nodes"]["first"]["answers"][1].update(next="secnd"),
-         "nodes.first.answers[1].next is 'secnd', which is not a node in this tree (did you mean 'second'?)"),
-        ("unknown start", lambda t: t.update(start="frist"),
-         "start is 'frist', which is not a node in this tree (did you mean 'first'?)"),
-        ("start is an outcome", lambda t: t.update(start="left-end"),
-         "start is 'left-end', an outcome: the tree must start with a question"),
-        ("unreachable", lambda t: t["nodes"].update(orphan={"outcome": "Lost", "do": ["x"], "cites": [{"reference": "kitchener-1988"}]}),
-         "nodes.orphan cannot be reached from the start"),
-        ("cycle", lambda t: t["nodes"]["second"]["answers"][0].update(next="first"),
-         "is part of a loop (first -> second -> first)"),
-        ("one answer", lambda t: t["nodes"]["second"].update(answers=[{"label": "Go", "next": "right-end"}]),
-         "nodes.second.answers needs at least two answers"),
-        ("same answers", lambda t: t["nodes"]["second"]["answers"][1].update(label="stop"),
-         "nodes.second.answers[1].label is 'stop', the same as answers[0]: the answers of one question must differ"),
-        ("no citation", lambda t: t["nodes"]["left-end"].update(cites=[]),
-         "nodes.left-end.cites is missing: every outcome cites at least one provision or reference"),
-        ("unknown section", lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apa", "section": "3.5"}]),
-         "nodes.left-end.cites[0].section is '3.5', which data/codes/apa.yaml does not have"),
-        ("unknown code", lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apaa", "section": "3.05(a)"}]),
-         "nodes.left-end.cites[0].code is 'apaa', which is not a code we have (did you mean 'apa'?)"),
-        ("unknown reference", lambda t: t["nodes"]["right-end"].update(cites=[{"reference": "kitchener-1989"}]),
-         "nodes.right-end.cites[0].reference is 'kitchener-1989', which is not in data/references.yaml (did you mean 'kitchener-1988'?)"),
-        ("both kinds", lambda t: t["nodes"]["left-end"].update(question="Why?"),
-         "nodes.left-end has both question and outcome"),
-        ("neither kind", lambda t: t["nodes"]["left-end"].pop("outcome"),
-         "nodes.left-end has neither question nor outcome"),
-        ("outcome without advice", lambda t: t["nodes"]["left-end"].update(do=[]),
-         "nodes.left-end.do is missing: every outcome needs at least one thing to do"),
-        ("unknown compare topic", lambda t: t["nodes"]["left-end"].update(compare_topic="former-clients"),
-         "nodes.left-end.compare_topic is 'former-clients', which is not a topic in data/topics.yaml"),
-        ("id mismatch", lambda t: t.update(id="other-tree"),
-         "id is 'other-tree' but the file is named test-tree.yaml"),
+        (
+            "missing target",
+            lambda t: t["nodes"]["first"]["answers"][1].update(next="secnd"),
+            "nodes.first.answers[1].next is 'secnd', which is not a node in this tree (did you mean 'second'?)",
+        ),
+        (
+            "unknown start",
+            lambda t: t.update(start="frist"),
+            "start is 'frist', which is not a node in this tree (did you mean 'first'?)",
+        ),
+        (
+            "start is an outcome",
+            lambda t: t.update(start="left-end"),
+            "start is 'left-end', an outcome: the tree must start with a question",
+        ),
+        (
+            "unreachable",
+            lambda t: t["nodes"].update(
+                orphan={"outcome": "Lost", "do": ["x"], "cites": [{"reference": "kitchener-1988"}]}
+            ),
+            "nodes.orphan cannot be reached from the start",
+        ),
+        (
+            "cycle",
+            lambda t: t["nodes"]["second"]["answers"][0].update(next="first"),
+            "is part of a loop (first -> second -> first)",
+        ),
+        (
+            "one answer",
+            lambda t: t["nodes"]["second"].update(answers=[{"label": "Go", "next": "right-end"}]),
+            "nodes.second.answers needs at least two answers",
+        ),
+        (
+            "same answers",
+            lambda t: t["nodes"]["second"]["answers"][1].update(label="stop"),
+            "nodes.second.answers[1].label is 'stop', the same as answers[0]: the answers of one question must differ",
+        ),
+        (
+            "no citation",
+            lambda t: t["nodes"]["left-end"].update(cites=[]),
+            "nodes.left-end.cites is missing: every outcome cites at least one provision or reference",
+        ),
+        (
+            "unknown section",
+            lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apa", "section": "3.5"}]),
+            "nodes.left-end.cites[0].section is '3.5', which data/codes/apa.yaml does not have",
+        ),
+        (
+            "unknown code",
+            lambda t: t["nodes"]["left-end"].update(cites=[{"code": "apaa", "section": "3.05(a)"}]),
+            "nodes.left-end.cites[0].code is 'apaa', which is not a code we have (did you mean 'apa'?)",
+        ),
+        (
+            "unknown reference",
+            lambda t: t["nodes"]["right-end"].update(cites=[{"reference": "kitchener-1989"}]),
+            "nodes.right-end.cites[0].reference is 'kitchener-1989', which is not in data/references.yaml (did you mean 'kitchener-1988'?)",
+        ),
+        (
+            "both kinds",
+            lambda t: t["nodes"]["left-end"].update(question="Why?"),
+            "nodes.left-end has both question and outcome",
+        ),
+        (
+            "neither kind",
+            lambda t: t["nodes"]["left-end"].pop("outcome"),
+            "nodes.left-end has neither question nor outcome",
+        ),
+        (
+            "outcome without advice",
+            lambda t: t["nodes"]["left-end"].update(do=[]),
+            "nodes.left-end.do is missing: every outcome needs at least one thing to do",
+        ),
+        (
+            "unknown compare topic",
+            lambda t: t["nodes"]["left-end"].update(compare_topic="former-clients"),
+            "nodes.left-end.compare_topic is 'former-clients', which is not a topic in data/topics.yaml",
+        ),
+        ("id mismatch", lambda t: t.update(id="other-tree"), "id is 'other-tree' but the file is named test-tree.yaml"),
     ],
 )
 def test_bad_tree_is_refused(data_copy: Path, name: str, change, expected: str) -> None:  # noqa: ANN001
@@ -184,9 +296,13 @@ def test_depth_limit(data_copy: Path) -> None:
     tree = yaml.safe_load(yaml.safe_dump(GOOD))
     chain = {}
     for i in range(MAX_DEPTH + 1):
-        chain[f"q{i}"] = {"question": f"Step {i}?", "answers": [
-            {"label": "On", "next": f"q{i + 1}" if i < MAX_DEPTH else "right-end"},
-            {"label": "Off", "next": "left-end"}]}
+        chain[f"q{i}"] = {
+            "question": f"Step {i}?",
+            "answers": [
+                {"label": "On", "next": f"q{i + 1}" if i < MAX_DEPTH else "right-end"},
+                {"label": "Off", "next": "left-end"},
+            ],
+        }
     tree["nodes"] = {**chain, "left-end": GOOD["nodes"]["left-end"], "right-end": GOOD["nodes"]["right-end"]}
     tree["start"] = "q0"
     errors = tree_errors(data_copy, tree)

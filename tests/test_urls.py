@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .conftest import ROOT, replace_in, run_build
+from .fixture_site import make_fixture_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from urls import published_urls  # noqa: E402
@@ -21,7 +22,8 @@ def test_no_published_address_disappears(built_site: Path) -> None:
     gone = [url or "/" for url in manifest() if not (built_site / url / "index.html").is_file()]
     assert gone == [], (
         f"these published addresses no longer exist: {gone}. Add a redirect for each under "
-        "redirect_maps in mkdocs.yml (old page .md: new page .md)")
+        "redirect_maps in mkdocs.yml (old page .md: new page .md)"
+    )
 
 
 def test_every_new_page_is_in_the_manifest(built_site: Path) -> None:
@@ -29,11 +31,20 @@ def test_every_new_page_is_in_the_manifest(built_site: Path) -> None:
     assert missing == [], f"new pages missing from urls.txt (run `make urls`): {missing}"
 
 
-def test_moving_a_page_needs_a_redirect(project_copy: Path, tmp_path: Path) -> None:
-    """Move the glossary: without a redirect its old address is gone; with one it answers."""
-    docs = project_copy / "docs"
+def test_moving_a_page_needs_a_redirect(tmp_path: Path) -> None:
+    """Move the glossary: without a redirect its old address is gone; with one it answers.
+    On the tiny fixture site (tests/fixture_site.py), with a nav like the real one's."""
+    project = make_fixture_site(
+        tmp_path / "project",
+        nav=[
+            {"Home": "index.md"},
+            {"Former clients": "situations/former-clients.md"},
+            {"About": [{"Sources and method": "about/sources.md"}, {"Glossary": "about/glossary.md"}]},
+        ],
+    )
+    docs = project / "docs"
     (docs / "about" / "glossary.md").rename(docs / "about" / "terms.md")
-    config = project_copy / "mkdocs.yml"
+    config = project / "mkdocs.yml"
     replace_in(config, "Glossary: about/glossary.md", "Glossary: about/terms.md")
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -41,12 +52,14 @@ def test_moving_a_page_needs_a_redirect(project_copy: Path, tmp_path: Path) -> N
             page.write_text(text.replace("about/glossary.md", "about/terms.md").replace("glossary.md", "terms.md"))
 
     site = tmp_path / "without"
-    assert run_build(project_copy, site).returncode == 0
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "about" / "terms" / "index.html").is_file()
     assert not (site / "about" / "glossary" / "index.html").exists()
 
     replace_in(config, "redirect_maps: {}", "redirect_maps:\n        about/glossary.md: about/terms.md")
     site = tmp_path / "with"
-    result = run_build(project_copy, site)
+    result = run_build(project, site)
     assert result.returncode == 0, result.stderr
     kept = (site / "about" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "terms/" in kept and "refresh" in kept

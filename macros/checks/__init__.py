@@ -5,7 +5,7 @@ run reports every problem. `macros.validate` runs them all.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from ..dataset import Dataset
 from ..errors import DataError
@@ -27,8 +27,16 @@ def all_checks() -> list[Check]:
     def page_sources(dataset: Dataset, pages: Pages) -> list[DataError]:
         return check_page_sources(pages)
 
-    return [check_codes_and_topics, check_jurisdictions, check_professions, check_trees,
-            check_audiences, check_dates, check_sources, page_sources]
+    return [
+        check_codes_and_topics,
+        check_jurisdictions,
+        check_professions,
+        check_trees,
+        check_audiences,
+        check_dates,
+        check_sources,
+        page_sources,
+    ]
 
 
 def run_checks(dataset: Dataset, pages: Pages) -> list[DataError]:

@@ -33,8 +33,11 @@ def check_codes_and_topics(dataset: Dataset, pages: Pages) -> list[DataError]:
             if key in seen_sections:
                 first = seen_sections[key]
                 written = code.provisions[first].section
-                same = (f"which provisions[{first}] already uses" if written == provision.section
-                        else f"which reads as the same section as provisions[{first}] ({written!r})")
+                same = (
+                    f"which provisions[{first}] already uses"
+                    if written == provision.section
+                    else f"which reads as the same section as provisions[{first}] ({written!r})"
+                )
                 errors.append(
                     source.error(
                         at + ("section",),
@@ -95,10 +98,12 @@ def check_codes_and_topics(dataset: Dataset, pages: Pages) -> list[DataError]:
     if topics_source is not None:
         for topic_id, topic in known_topics.items():
             index = topics_source.position("topics", topic_id)
-            has_rules = any(
-                p.topic == topic_id for code in known_codes.values() for p in code.provisions
-            )
-            if not has_rules and dataset.readable(Kind.codes) and not any(k is Kind.codes for k, _ in dataset.unreadable):
+            has_rules = any(p.topic == topic_id for code in known_codes.values() for p in code.provisions)
+            if (
+                not has_rules
+                and dataset.readable(Kind.codes)
+                and not any(k is Kind.codes for k, _ in dataset.unreadable)
+            ):
                 errors.append(
                     topics_source.error(
                         ("topics", index, "id"),

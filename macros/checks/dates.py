@@ -23,7 +23,11 @@ def check_dates(dataset: Dataset, pages: Pages, today: date | None = None) -> li
     errors = []
     for kind, item_id, name, value in found:
         if value > today:
-            errors.append(dataset.source(kind, item_id).error(
-                (name,), f"is {value.isoformat()}, which is in the future: give the date the file was "
-                         "actually checked or reviewed"))
+            errors.append(
+                dataset.source(kind, item_id).error(
+                    (name,),
+                    f"is {value.isoformat()}, which is in the future: give the date the file was "
+                    "actually checked or reviewed",
+                )
+            )
     return errors

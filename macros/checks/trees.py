@@ -35,12 +35,16 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset) -> list[DataErr
             for position, answer in enumerate(node.answers):
                 key = answer.label.casefold()
                 if key in labels:
-                    err(at + ("answers", position, "label"),
-                        f"is {answer.label!r}, the same as answers[{labels[key]}]: the answers of one question must differ")
+                    err(
+                        at + ("answers", position, "label"),
+                        f"is {answer.label!r}, the same as answers[{labels[key]}]: the answers of one question must differ",
+                    )
                 labels.setdefault(key, position)
                 if answer.next not in nodes:
-                    err(at + ("answers", position, "next"),
-                        f"is {answer.next!r}, which is not a node in this tree{did_you_mean(answer.next, nodes)}")
+                    err(
+                        at + ("answers", position, "next"),
+                        f"is {answer.next!r}, which is not a node in this tree{did_you_mean(answer.next, nodes)}",
+                    )
         else:
             if not node.do:
                 err(at + ("do",), "is missing: every outcome needs at least one thing to do")
@@ -48,8 +52,10 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset) -> list[DataErr
                 err(at + ("cites",), "is missing: every outcome cites at least one provision or reference")
             topics_loaded = dataset.readable(Kind.topics)  # else topics.yaml has its own errors
             if node.compare_topic and topics_loaded and node.compare_topic not in dataset.topics:
-                err(at + ("compare_topic",),
-                    f"is {node.compare_topic!r}, which is not a topic in data/topics.yaml{did_you_mean(node.compare_topic, dataset.topics)}")
+                err(
+                    at + ("compare_topic",),
+                    f"is {node.compare_topic!r}, which is not a topic in data/topics.yaml{did_you_mean(node.compare_topic, dataset.topics)}",
+                )
             check_cites(node.cites, at, dataset, err)
 
     if tree.start not in nodes:
@@ -80,9 +86,12 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset) -> list[DataErr
             target = node.answers[child].next
             if state.get(target) == 1:
                 if not cycle_reported:
-                    loop = trail[trail.index(target):] + [target]
-                    err(("nodes", target), "is part of a loop (" + " -> ".join(loop) + "): "
-                        "every path must move forward and end at an outcome")
+                    loop = trail[trail.index(target) :] + [target]
+                    err(
+                        ("nodes", target),
+                        "is part of a loop (" + " -> ".join(loop) + "): "
+                        "every path must move forward and end at an outcome",
+                    )
                     cycle_reported = True
             elif state.get(target) != 2:
                 stack.append((target, 0))
@@ -101,5 +110,3 @@ def check_tree(tree: Tree, source: SourceFile, dataset: Dataset) -> list[DataErr
         if node_id not in state:
             err(("nodes", node_id), "cannot be reached from the start: link an answer to it, or remove it")
     return errors
-
-

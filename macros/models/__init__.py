@@ -20,6 +20,7 @@ from .audiences import (
 )
 from .codes import Code, CodeKind, Provision
 from .common import (
+    COUNTING_KINDS,
     HTTPS_PATTERN,
     MAX_QUOTE_WORDS,
     NEVER,
@@ -28,7 +29,6 @@ from .common import (
     HttpsUrl,
     Model,
     Section,
-    COUNTING_KINDS,
     Slug,
     Source,
     SourceKind,
@@ -37,9 +37,9 @@ from .common import (
     describe_character,
     invisible_character,
 )
-from .study_aids import StudyAid, StudyAidsFile
 from .jurisdictions import Jurisdiction, JurisdictionsFile
 from .professions import AppliesRule, Basis, Profession, ProfessionsFile
+from .study_aids import StudyAid, StudyAidsFile
 from .topics import Topic, TopicsFile
 from .trees import (
     MAX_DEPTH,

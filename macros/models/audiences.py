@@ -58,7 +58,9 @@ class Step(Model):
 class OnboardingFile(Model):
     """`data/onboarding.yaml`."""
 
-    reviewed: date = Field(description="the date someone last reviewed this file's wording and citations, like 2026-11-28")
+    reviewed: date = Field(
+        description="the date someone last reviewed this file's wording and citations, like 2026-11-28"
+    )
 
     intro: Text = Field(description="one or two sentences shown above the path")
     steps: list[Step] = Field(min_length=1, description="the pages in reading order")
@@ -71,11 +73,14 @@ class OnePager(Model):
     title: Text = Field(description="the situation, as on the chapter")
     gist: Text = Field(description="one or two sentences: the situation and the main risk")
     key_points: list[Text] = Field(
-        min_length=3, max_length=MAX_ONE_PAGER_POINTS,
+        min_length=3,
+        max_length=MAX_ONE_PAGER_POINTS,
         description=f"three to {MAX_ONE_PAGER_POINTS} points to remember, one sentence each",
     )
     say: Text = Field(description="a short sample script, what a clinician might say")
-    document: list[Text] = Field(min_length=1, max_length=4, description="what to write in the record, one to four items")
+    document: list[Text] = Field(
+        min_length=1, max_length=4, description="what to write in the record, one to four items"
+    )
     consult: Text = Field(description="when and whom to consult, one sentence")
     tree: Slug | None = Field(None, description="optional: the id of the decision tree for this situation")
     cites: list[Citation] = Field(
@@ -86,7 +91,9 @@ class OnePager(Model):
 class OnePagersFile(Model):
     """`data/one-pagers.yaml`."""
 
-    reviewed: date = Field(description="the date someone last reviewed this file's wording and citations, like 2026-11-28")
+    reviewed: date = Field(
+        description="the date someone last reviewed this file's wording and citations, like 2026-11-28"
+    )
 
     one_pagers: list[OnePager] = Field(min_length=1, description="one summary per situation chapter")
 
@@ -119,8 +126,8 @@ class Template(Model):
 class TemplatesFile(Model):
     """`data/templates.yaml`."""
 
-    reviewed: date = Field(description="the date someone last reviewed this file's wording and citations, like 2026-11-28")
+    reviewed: date = Field(
+        description="the date someone last reviewed this file's wording and citations, like 2026-11-28"
+    )
 
     templates: list[Template] = Field(min_length=1, description="the templates; each needs an id")
-
-

@@ -35,13 +35,17 @@ class Provision(Model):
     """One section of a code or law, as the handbook states it."""
 
     # For editors, the rules macros.checks.codes states in words.
-    model_config = ConfigDict(json_schema_extra={"allOf": [
-        *STATUS_RULES_SCHEMA,
-        {
-            "if": {"properties": {"waiting_period": {"type": "integer"}}, "required": ["waiting_period"]},
-            "then": {"required": ["after_waiting_period"]},
-        },
-    ]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                *STATUS_RULES_SCHEMA,
+                {
+                    "if": {"properties": {"waiting_period": {"type": "integer"}}, "required": ["waiting_period"]},
+                    "then": {"required": ["after_waiting_period"]},
+                },
+            ]
+        }
+    )
 
     section: Section = Field(
         description="every provision needs its section number as the code prints it, "
@@ -52,12 +56,8 @@ class Provision(Model):
         description="the code's own heading for this section, "
         "like 'Sexual Intimacies With Former Therapy Clients/Patients'",
     )
-    topic: Slug = Field(
-        description="the id of a topic in data/topics.yaml, like sexual-relationships-former-clients"
-    )
-    rule: Text = Field(
-        description="the rule in our own words, in one to three plain sentences (no quotes here)"
-    )
+    topic: Slug = Field(description="the id of a topic in data/topics.yaml, like sexual-relationships-former-clients")
+    rule: Text = Field(description="the rule in our own words, in one to three plain sentences (no quotes here)")
     waiting_period: WaitingPeriod | None = Field(
         None,
         description="how long after therapy ends the rule applies: a number of years "
@@ -72,9 +72,7 @@ class Provision(Model):
         description=f"an optional short quote from the official text, at most {MAX_QUOTE_WORDS} "
         "words, copied exactly and without quotation marks (the site adds them)",
     )
-    source_url: HttpsUrl = Field(
-        description="the link to the official text of the code or law, starting with https://"
-    )
+    source_url: HttpsUrl = Field(description="the link to the official text of the code or law, starting with https://")
     status: Status = Field(
         description="confirmed (the wording itself read in a publisher, government or professional "
         "text), summary (only the publisher's own summary read), secondary (only a paraphrase in a "
@@ -116,21 +114,13 @@ class Code(Model):
         description="when the version in force took effect: a date like 2017-01-01, "
         "or only the year, like 2014, when the official text gives no day"
     )
-    official_url: HttpsUrl = Field(
-        description="the publisher's own page for the code, starting with https://"
-    )
-    binds: Text = Field(
-        description="whom the code binds or guides, and why (membership, licence, certification)"
-    )
+    official_url: HttpsUrl = Field(description="the publisher's own page for the code, starting with https://")
+    binds: Text = Field(description="whom the code binds or guides, and why (membership, licence, certification)")
     verified_on: date = Field(
         description="the date someone last checked this file against the official text, like 2026-11-28"
     )
-    revision_note: Text | None = Field(
-        None, description="news that a new version is coming or under way, if any"
-    )
+    revision_note: Text | None = Field(None, description="news that a new version is coming or under way, if any")
     provisions: list[Provision] = Field(
         min_length=1,
         description="the code's sections the handbook uses; every code needs at least one",
     )
-
-

@@ -9,15 +9,16 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Callable, Union
+from typing import Annotated, Any
 
 from pydantic import (
-    Field,
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     HttpUrl,
     PlainValidator,
     StrictStr,
@@ -34,13 +35,30 @@ MAX_QUOTE_WORDS = 20
 # Control characters have no Unicode name; these are the ones whitespace collapsing
 # leaves (tab, newline and the rest become spaces), named as Unicode's aliases name them.
 _CONTROL_NAMES = {
-    0x00: "NULL", 0x01: "START OF HEADING", 0x02: "START OF TEXT", 0x03: "END OF TEXT",
-    0x04: "END OF TRANSMISSION", 0x05: "ENQUIRY", 0x06: "ACKNOWLEDGE", 0x07: "BELL",
-    0x08: "BACKSPACE", 0x0E: "SHIFT OUT", 0x0F: "SHIFT IN", 0x10: "DATA LINK ESCAPE",
-    0x11: "DEVICE CONTROL ONE", 0x12: "DEVICE CONTROL TWO", 0x13: "DEVICE CONTROL THREE",
-    0x14: "DEVICE CONTROL FOUR", 0x15: "NEGATIVE ACKNOWLEDGE", 0x16: "SYNCHRONOUS IDLE",
-    0x17: "END OF TRANSMISSION BLOCK", 0x18: "CANCEL", 0x19: "END OF MEDIUM", 0x1A: "SUBSTITUTE",
-    0x1B: "ESCAPE", 0x7F: "DELETE",
+    0x00: "NULL",
+    0x01: "START OF HEADING",
+    0x02: "START OF TEXT",
+    0x03: "END OF TEXT",
+    0x04: "END OF TRANSMISSION",
+    0x05: "ENQUIRY",
+    0x06: "ACKNOWLEDGE",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0E: "SHIFT OUT",
+    0x0F: "SHIFT IN",
+    0x10: "DATA LINK ESCAPE",
+    0x11: "DEVICE CONTROL ONE",
+    0x12: "DEVICE CONTROL TWO",
+    0x13: "DEVICE CONTROL THREE",
+    0x14: "DEVICE CONTROL FOUR",
+    0x15: "NEGATIVE ACKNOWLEDGE",
+    0x16: "SYNCHRONOUS IDLE",
+    0x17: "END OF TRANSMISSION BLOCK",
+    0x18: "CANCEL",
+    0x19: "END OF MEDIUM",
+    0x1A: "SUBSTITUTE",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
 }
 # Letters that render as blank space though Unicode does not class them as format
 # characters: a favourite way to make two ids or names look the same.
@@ -61,7 +79,7 @@ def invisible_character(value: str) -> str | None:
         return None  # most text: no need to look at each character
     for index, char in enumerate(value):
         if unicodedata.category(char) in ("Cc", "Cf") or char in _BLANK_LETTERS:
-            before = value[max(0, index - 20):index]
+            before = value[max(0, index - 20) : index]
             after = f" (after {before!r})" if before.strip() else ""
             return (
                 f"contains an invisible character, {describe_character(char)}, at position {index + 1}{after}: "
@@ -137,9 +155,7 @@ Quote = Annotated[StrictStr, AfterValidator(_quote)]
 def _https(url: HttpUrl) -> HttpUrl:
     # pydantic has already refused what is not a web address (javascript:, mailto:, ...)
     if url.scheme != "https":
-        raise ValueError(
-            f"starts with {url.scheme}://: give the https:// address; the site links only to secure pages"
-        )
+        raise ValueError(f"starts with {url.scheme}://: give the https:// address; the site links only to secure pages")
     if url.username or url.password:
         raise ValueError(
             "has a name or password before an @ in the address, which hides the site it really "
@@ -187,13 +203,11 @@ def _waiting_period(value: Any) -> int | str:
         raise ValueError(f"is {value}: a waiting period is a number of years from 1 to 100")
     elif isinstance(value, str) and value.strip().lower() in (NEVER, NOT_SPECIFIED):
         return value.strip().lower()
-    raise ValueError(
-        f"is {value!r}: write a number of years (like 2), or 'never', or 'not specified'"
-    )
+    raise ValueError(f"is {value!r}: write a number of years (like 2), or 'never', or 'not specified'")
 
 
 WaitingPeriod = Annotated[
-    Union[int, str],
+    int | str,
     PlainValidator(_waiting_period),
     WithJsonSchema(
         {
@@ -223,7 +237,7 @@ def _effective(value: Any) -> date | int:
 
 
 EffectiveDate = Annotated[
-    Union[date, int],
+    date | int,
     PlainValidator(_effective),
     WithJsonSchema(
         {
@@ -299,5 +313,3 @@ class Source(Model):
     def counts(self) -> bool:
         """Whether this source can confirm wording."""
         return self.kind in COUNTING_KINDS
-
-

@@ -19,7 +19,9 @@ class Topic(Model):
         "any other code with a provision on this topic follows, by name",
     )
     search_boost: float | None = Field(
-        None, ge=0.1, le=10,
+        None,
+        ge=0.1,
+        le=10,
         description="optional: rank this topic's page higher (above 1) or lower (below 1) in site search",
     )
     compares_waiting_period: StrictBool = Field(
@@ -32,8 +34,4 @@ class Topic(Model):
 class TopicsFile(Model):
     """`data/topics.yaml`."""
 
-    topics: list[Topic] = Field(
-        min_length=1, description="the comparison topics; every topic needs an id and a title"
-    )
-
-
+    topics: list[Topic] = Field(min_length=1, description="the comparison topics; every topic needs an id and a title")

@@ -8,9 +8,10 @@ so an editor's schema shows the fields of each kind.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, ClassVar, Iterator, Union
+from typing import Annotated, Any, ClassVar
 
 from pydantic import ConfigDict, Discriminator, Field, Tag
 
@@ -48,9 +49,15 @@ class Citation(Model):
     """A citation: a provision (code + section), a reference, or a client resource."""
 
     # For editors: exactly one of the three kinds (macros.checks.common says so in words).
-    model_config = ConfigDict(json_schema_extra={"oneOf": [
-        {"required": ["code", "section"]}, {"required": ["reference"]}, {"required": ["resource"]},
-    ]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["code", "section"]},
+                {"required": ["reference"]},
+                {"required": ["resource"]},
+            ]
+        }
+    )
 
     code: Slug | None = Field(None, description="a code id from data/codes/, with section")
     section: Section | None = Field(None, description="a section of that code, exactly as written there")
@@ -98,7 +105,8 @@ class Outcome(Model):
         None, description="optional: a topic id whose rules differ by profession; the outcome shows each code's rule"
     )
     cites: list[Citation] = Field(
-        default_factory=list, description="provisions or references this outcome rests on",
+        default_factory=list,
+        description="provisions or references this outcome rests on",
         json_schema_extra={"minItems": 1},
     )
 
@@ -124,7 +132,7 @@ def node_kind(value: Any) -> str | None:
 
 NODE_KIND_ERROR = "node_kind"
 Node = Annotated[
-    Union[Annotated[Question, Tag("question")], Annotated[Outcome, Tag("outcome")]],
+    Annotated[Question, Tag("question")] | Annotated[Outcome, Tag("outcome")],
     Discriminator(
         node_kind,
         custom_error_type=NODE_KIND_ERROR,
@@ -140,7 +148,9 @@ class Tree(Model):
     title: Text = Field(description="the situation, as a reader would name it")
     intro: Text = Field(description="one or two sentences shown before the first question")
     audience: Text = Field(description="who the tree is for, like 'Clinicians of every profession'")
-    reviewed: date = Field(description="the date someone last reviewed the tree's wording and citations, like 2026-11-28")
+    reviewed: date = Field(
+        description="the date someone last reviewed the tree's wording and citations, like 2026-11-28"
+    )
     readers: Readers = Field(
         Readers.clinicians,
         description="who reads it: clinicians (the page is decide/<id>/) or clients (clients/<id>/, "
@@ -148,7 +158,9 @@ class Tree(Model):
     )
     start: Slug = Field(description="the id of the first question")
     search_boost: float | None = Field(
-        None, ge=0.1, le=10,
+        None,
+        ge=0.1,
+        le=10,
         description="optional: rank this page higher (above 1) or lower (below 1) in site search",
     )
     nodes: dict[Slug, Node] = Field(min_length=2, description="every question and outcome, by id")
@@ -173,5 +185,3 @@ def paths(tree: Tree) -> list[list[str]]:
             continue
         stack.extend(path + [answer.next] for answer in reversed(node.answers))
     return out
-
-

@@ -36,6 +36,7 @@ from .views import (
     waiting_period_label,
 )
 
+
 @contextmanager
 def plain_language(on: bool) -> Iterator[None]:
     """Render for clients: rules stated plainly, without checking caveats in citations."""
@@ -48,12 +49,43 @@ def plain_language(on: bool) -> Iterator[None]:
 
 __all__ = [
     "plain_language",
-    "BASIS_LABELS", "COLUMNS", "KIND_LABELS", "STATUS_LABELS", "WAITING_COLUMNS", "Link", "PageTitle",
-    "anchor_id", "applicable_provisions", "citation", "cite_handbook", "code_page", "code_page_url",
-    "codes_index", "columns_for", "comparison_table", "decision_tree", "duration", "node_anchor",
-    "one_pager", "one_pager_url", "one_pagers_index", "onboarding_path", "page_url", "profession_chooser",
-    "resource_link", "rules_for", "rules_page_url", "template_text", "templates_for", "templates_index",
-    "templates_url", "topic_page", "topics_index", "tree_page_url", "trees_index", "us_date",
+    "BASIS_LABELS",
+    "COLUMNS",
+    "KIND_LABELS",
+    "STATUS_LABELS",
+    "WAITING_COLUMNS",
+    "Link",
+    "PageTitle",
+    "anchor_id",
+    "applicable_provisions",
+    "citation",
+    "cite_handbook",
+    "code_page",
+    "code_page_url",
+    "codes_index",
+    "columns_for",
+    "comparison_table",
+    "decision_tree",
+    "duration",
+    "node_anchor",
+    "one_pager",
+    "one_pager_url",
+    "one_pagers_index",
+    "onboarding_path",
+    "page_url",
+    "profession_chooser",
+    "resource_link",
+    "rules_for",
+    "rules_page_url",
+    "template_text",
+    "templates_for",
+    "templates_index",
+    "templates_url",
+    "topic_page",
+    "topics_index",
+    "tree_page_url",
+    "trees_index",
+    "us_date",
     "waiting_period_label",
 ]
 
@@ -71,6 +103,7 @@ def _render(template: str, macro: str, *args: Any) -> str:
 
 
 # --- comparisons, citations and codes ---------------------------------------------
+
 
 def comparison_table(dataset: Dataset, topic_id: str) -> str:
     """The comparison table for one topic: one row per provision, every cell cited."""
@@ -105,6 +138,7 @@ def code_page(dataset: Dataset, code_id: str, link: Link) -> str:
 
 # --- rules that apply to me -------------------------------------------------------
 
+
 def applicable_provisions(dataset: Dataset, profession_id: str, jurisdiction: str) -> list[tuple[Code, Provision]]:
     """Every provision that binds or guides a profession in a jurisdiction."""
     profession = lookups.profession_in(dataset, profession_id, jurisdiction, "rules_for")
@@ -127,6 +161,7 @@ def profession_chooser(dataset: Dataset, link: Link) -> str:
 
 # --- decision trees and client resources ------------------------------------------
 
+
 def decision_tree(dataset: Dataset, tree_id: str, link: Link) -> str:
     """One tree, three views from one markup: every node as a linked section (works without
     JavaScript and prints as an outline); trees.js turns it into a step-by-step stepper."""
@@ -146,6 +181,7 @@ def resource_link(dataset: Dataset, resource_id: str) -> str:
 
 
 # --- agencies ---------------------------------------------------------------------
+
 
 def onboarding_path(dataset: Dataset, link: Link, title_of: PageTitle) -> str:
     """The reading path (Markdown): a summary line, then each step with its questions."""
@@ -168,9 +204,11 @@ def one_pagers_index(dataset: Dataset, link: Link) -> str:
 def _reaching(dataset: Dataset, profession_id: str) -> set[tuple[str, str]]:
     """(code, section) of every provision that binds or guides a profession anywhere."""
     profession = dataset.professions[profession_id]
-    return {(code.id, provision.section)
-            for jurisdiction in profession.applies
-            for code, provision in dataset.applicable_provisions(profession, jurisdiction)}
+    return {
+        (code.id, provision.section)
+        for jurisdiction in profession.applies
+        for code, provision in dataset.applicable_provisions(profession, jurisdiction)
+    }
 
 
 def template_text(dataset: Dataset, template_id: str, profession_id: str, link: Link) -> str:
@@ -196,5 +234,5 @@ def templates_index(dataset: Dataset, link: Link) -> str:
 
 
 def cite_handbook(cff: dict[str, Any]) -> str:
-    """"Cite this handbook" from CITATION.cff: a reference in APA style and a BibTeX entry."""
+    """ "Cite this handbook" from CITATION.cff: a reference in APA style and a BibTeX entry."""
     return _render("agencies.html", "cite_handbook", views.handbook_reference(cff))

@@ -52,8 +52,20 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
 _SYNTAX = "{}[]()!*_`\\#|~:"
 # Characters no page may hold, each shown as U+FFFD: C0 and C1 controls (STX and ETX would
 # even forge Markdown's own placeholders), lone surrogates and non-characters.
-_UNPRINTABLE = dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
-                              *range(0xD800, 0xE000), *range(0xFDD0, 0xFDF0), 0xFFFE, 0xFFFF], "\ufffd")
+_UNPRINTABLE = dict.fromkeys(
+    [
+        *range(0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0xD800, 0xE000),
+        *range(0xFDD0, 0xFDF0),
+        0xFFFE,
+        0xFFFF,
+    ],
+    "\ufffd",
+)
 _LINE_BREAKS = {"\n": "&#10;", "\r": "&#10;"}
 _TEXT = str.maketrans({**_UNPRINTABLE, **_HTML, **{c: f"&#{ord(c)};" for c in _SYNTAX}, **_LINE_BREAKS})
 # An address keeps its ":" readable (https://...): it is only ever printed from a checked
@@ -129,7 +141,11 @@ class _Layout(Extension):
             if token.type == "tilde" or (previous == "block_begin" and token.test("name:autoescape")):
                 raise jinja2.TemplateSyntaxError(
                     f"{token.value!r} is not allowed in the handbook's templates: print each value with "
-                    "its own {{ }} so it is made inert", token.lineno, stream.name, stream.filename)
+                    "its own {{ }} so it is made inert",
+                    token.lineno,
+                    stream.name,
+                    stream.filename,
+                )
             previous = token.type
             yield token
 

@@ -73,6 +73,7 @@ BASIS_LABELS = {
 
 # --- small helpers --------------------------------------------------------------
 
+
 def anchor_id(code_id: str, section: str) -> str:
     """A stable anchor for one code's provision, like 'aca-a-5-c' or 'apa-10-08'."""
     return re.sub(r"[^a-z0-9]+", "-", f"{code_id} {section}".lower()).strip("-")
@@ -136,6 +137,7 @@ def _upper_first(value: str) -> str:
 
 # --- codes and provisions -------------------------------------------------------
 
+
 class CodeView(NamedTuple):
     id: str
     short_name: str
@@ -147,8 +149,15 @@ class CodeView(NamedTuple):
 
 
 def code_view(code: Code) -> CodeView:
-    return CodeView(code.id, code.short_name, code.name, code.version, us_date(code.effective_date),
-                    us_date(code.verified_on), code.revision_note)
+    return CodeView(
+        code.id,
+        code.short_name,
+        code.name,
+        code.version,
+        us_date(code.effective_date),
+        us_date(code.verified_on),
+        code.revision_note,
+    )
 
 
 class CheckedLink(NamedTuple):
@@ -165,7 +174,8 @@ def status_line(code: Code, provision: Provision) -> str:
         # Where the wording was read is in the sources' notes ("Where we checked"); the line
         # claims the official text only for a law read in the government's own text.
         if code.kind is not CodeKind.ethics_code and any(
-                s.kind is SourceKind.government for s in provision.checked_against):
+            s.kind is SourceKind.government for s in provision.checked_against
+        ):
             return f"Read in the official text, {when}."
         return f"Checked {when}."
     if provision.status is Status.summary:
@@ -208,8 +218,11 @@ def provision_view(code: Code, provision: Provision, shown: CodeView | None = No
         status_line=status_line(code, provision),
         caveat=RULE_CAVEATS.get(provision.status),
         status_note=provision.status_note,
-        checked_against=tuple(CheckedLink(Url(s.url), _host(s.url), SOURCE_KIND_LABELS[s.kind], s.note)
-                              for s in provision.checked_against if s.counts),
+        checked_against=tuple(
+            CheckedLink(Url(s.url), _host(s.url), SOURCE_KIND_LABELS[s.kind], s.note)
+            for s in provision.checked_against
+            if s.counts
+        ),
         rule=provision.rule,
         quote=provision.quote,
         source_url=Url(provision.source_url),
@@ -267,8 +280,9 @@ PLAIN_LANGUAGE: ContextVar[bool] = ContextVar("plain_language", default=False)
 def citation_view(code: Code, provision: Provision, link: Link) -> CitationView:
     href = Url(link(urls.topic(provision.topic)) + "#" + anchor_id(code.id, provision.section))
     caveat = None if PLAIN_LANGUAGE.get() else RULE_CAVEATS.get(provision.status)
-    return CitationView(href, code.id, code.short_name, code.version, provision.section, provision.status.value,
-                        caveat, provision.rule)
+    return CitationView(
+        href, code.id, code.short_name, code.version, provision.section, provision.status.value, caveat, provision.rule
+    )
 
 
 class ResourceView(NamedTuple):
@@ -293,8 +307,13 @@ class ReferenceView(NamedTuple):
 
 
 def reference_view(reference) -> ReferenceView:  # noqa: ANN001
-    return ReferenceView(reference.authors.rstrip("."), reference.year, reference.title,
-                         Url(reference.url) if reference.url else None, reference.published_in)
+    return ReferenceView(
+        reference.authors.rstrip("."),
+        reference.year,
+        reference.title,
+        Url(reference.url) if reference.url else None,
+        reference.published_in,
+    )
 
 
 class SourceView(NamedTuple):
@@ -317,6 +336,7 @@ def source_view(dataset: Dataset, cite: Citation, link: Link) -> SourceView:
 
 # --- index tables ---------------------------------------------------------------
 
+
 class TopicRow(NamedTuple):
     href: Url
     title: str
@@ -328,8 +348,14 @@ def topics_index(dataset: Dataset, link: Link) -> list[TopicRow]:
     rows = []
     for topic in dataset.topics.values():
         code_ids = dict.fromkeys(code.id for code, _ in dataset.provisions_on(topic.id))
-        rows.append(TopicRow(Url(link(urls.topic(topic.id))), topic.title, topic.summary,
-                             tuple(code_view(dataset.codes[code_id]) for code_id in code_ids)))
+        rows.append(
+            TopicRow(
+                Url(link(urls.topic(topic.id))),
+                topic.title,
+                topic.summary,
+                tuple(code_view(dataset.codes[code_id]) for code_id in code_ids),
+            )
+        )
     return rows
 
 
@@ -345,9 +371,14 @@ class CodeRow(NamedTuple):
 def codes_index(dataset: Dataset, link: Link) -> list[CodeRow]:
     codes = sorted(dataset.codes.values(), key=lambda c: (c.kind.value != "ethics-code", c.short_name.lower()))
     return [
-        CodeRow(Url(link(urls.code(code.id))), code_view(code), KIND_LABELS[code.kind.value],
-                dataset.jurisdictions[code.jurisdiction].name, len(code.provisions),
-                sum(p.status is not Status.confirmed for p in code.provisions))
+        CodeRow(
+            Url(link(urls.code(code.id))),
+            code_view(code),
+            KIND_LABELS[code.kind.value],
+            dataset.jurisdictions[code.jurisdiction].name,
+            len(code.provisions),
+            sum(p.status is not Status.confirmed for p in code.provisions),
+        )
         for code in codes
     ]
 
@@ -370,10 +401,13 @@ class ChooserView(NamedTuple):
 def profession_chooser(dataset: Dataset, link: Link) -> ChooserView:
     columns = dataset.rules_jurisdictions()
     rows = tuple(
-        ChooserRow(profession.title, tuple(
-            ChooserCell(Url(link(urls.rules(profession.id, j.id))) if j.id in profession.applies else None, j.name)
-            for j in columns
-        ))
+        ChooserRow(
+            profession.title,
+            tuple(
+                ChooserCell(Url(link(urls.rules(profession.id, j.id))) if j.id in profession.applies else None, j.name)
+                for j in columns
+            ),
+        )
         for profession in dataset.professions.values()
     )
     return ChooserView(tuple(_upper_first(j.where) for j in columns), rows)
@@ -388,8 +422,11 @@ class ListItem(NamedTuple):
 
 
 def trees_index(dataset: Dataset, link: Link, readers: str) -> list[ListItem]:
-    return [ListItem(Url(link(tree_page_url(t))), t.title, t.intro)
-            for t in dataset.trees.values() if t.readers.value == readers]
+    return [
+        ListItem(Url(link(tree_page_url(t))), t.title, t.intro)
+        for t in dataset.trees.values()
+        if t.readers.value == readers
+    ]
 
 
 def one_pagers_index(dataset: Dataset, link: Link) -> list[ListItem]:
@@ -409,6 +446,7 @@ def templates_index(dataset: Dataset, link: Link) -> TemplatesIndex:
 
 
 # --- a code's own page ----------------------------------------------------------
+
 
 class TopicSection(NamedTuple):
     """A Markdown section of a page: one topic's heading (with its id) and what it holds."""
@@ -435,8 +473,12 @@ def code_page(dataset: Dataset, code: Code, link: Link) -> CodePage:
     shown = code_view(code)
     views = [provision_view(code, p, shown) for p in code.provisions]
     topics = tuple(
-        TopicSection(topic.id, topic.title, Url(link(urls.topic(topic.id))),
-                     provisions=tuple(v for p, v in zip(code.provisions, views, strict=True) if p.topic == topic.id))
+        TopicSection(
+            topic.id,
+            topic.title,
+            Url(link(urls.topic(topic.id))),
+            provisions=tuple(v for p, v in zip(code.provisions, views, strict=True) if p.topic == topic.id),
+        )
         for topic in dataset.topics.values()
         if any(p.topic == topic.id for p in code.provisions)
     )
@@ -454,6 +496,7 @@ def code_page(dataset: Dataset, code: Code, link: Link) -> CodePage:
 
 # --- rules that apply to me -----------------------------------------------------
 
+
 class AppliesItem(NamedTuple):
     href: Url
     code: CodeView
@@ -469,24 +512,41 @@ class RulesPage(NamedTuple):
     topics: tuple[TopicSection, ...]
 
 
-def rules_page(dataset: Dataset, profession, jurisdiction: str,  # noqa: ANN001
-               applicable: list[tuple[Code, Provision]], link: Link) -> RulesPage:
+def rules_page(
+    dataset: Dataset,
+    profession,
+    jurisdiction: str,  # noqa: ANN001
+    applicable: list[tuple[Code, Provision]],
+    link: Link,
+) -> RulesPage:
     where = dataset.jurisdictions[jurisdiction].where
     applies = tuple(
-        AppliesItem(Url(link(urls.code(rule.code))), code_view(dataset.codes[rule.code]),
-                    ", ".join(rule.sections) if rule.sections else None, BASIS_LABELS[rule.basis.value], rule.why)
+        AppliesItem(
+            Url(link(urls.code(rule.code))),
+            code_view(dataset.codes[rule.code]),
+            ", ".join(rule.sections) if rule.sections else None,
+            BASIS_LABELS[rule.basis.value],
+            rule.why,
+        )
         for rule in profession.applies[jurisdiction]
     )
     topics = []
     for topic in dataset.topics.values():
         rows = [(c, p) for c, p in applicable if p.topic == topic.id]
         if rows:
-            topics.append(TopicSection(topic.id, topic.title, Url(link(urls.topic(topic.id))),
-                                       table=table_view(f"rules-{topic.id}", topic, rows)))
+            topics.append(
+                TopicSection(
+                    topic.id,
+                    topic.title,
+                    Url(link(urls.topic(topic.id))),
+                    table=table_view(f"rules-{topic.id}", topic, rows),
+                )
+            )
     return RulesPage(profession.plural, where, applies, tuple(topics))
 
 
 # --- decision trees -------------------------------------------------------------
+
 
 class AnswerView(NamedTuple):
     href: Url
@@ -543,38 +603,56 @@ def _node_title(node) -> str:  # noqa: ANN001
 def tree_view(dataset: Dataset, tree, link: Link) -> TreeView:  # noqa: ANN001
     nodes = []
     for node_id, node in tree.nodes.items():
-        common: dict[str, Any] = {"id": node_id, "anchor": node_anchor(tree.id, node_id),
-                                  "is_question": node.is_question, "is_start": node_id == tree.start,
-                                  "title": _node_title(node)}
+        common: dict[str, Any] = {
+            "id": node_id,
+            "anchor": node_anchor(tree.id, node_id),
+            "is_question": node.is_question,
+            "is_start": node_id == tree.start,
+            "title": _node_title(node),
+        }
         if node.is_question:
-            answers = tuple(AnswerView(Url("#" + node_anchor(tree.id, a.next)), a.next, a.label,
-                                       _node_title(tree.nodes[a.next])) for a in node.answers)
+            answers = tuple(
+                AnswerView(Url("#" + node_anchor(tree.id, a.next)), a.next, a.label, _node_title(tree.nodes[a.next]))
+                for a in node.answers
+            )
             nodes.append(NodeView(**common, help=node.help, answers=answers))
             continue
         outcome: dict[str, Any] = {}
         if node.compare_topic:
             topic = dataset.topics[node.compare_topic]
             outcome["by_code"] = tuple(
-                ByCode(citation_view(code, provision, link),
-                       None if provision.status is Status.confirmed or PLAIN_LANGUAGE.get() else STATUS_LABELS[provision.status],
-                       None if provision.waiting_period is None else waiting_period_label(provision.waiting_period),
-                       provision.rule)
+                ByCode(
+                    citation_view(code, provision, link),
+                    None
+                    if provision.status is Status.confirmed or PLAIN_LANGUAGE.get()
+                    else STATUS_LABELS[provision.status],
+                    None if provision.waiting_period is None else waiting_period_label(provision.waiting_period),
+                    provision.rule,
+                )
                 for code, provision in dataset.provisions_on(topic.id)
             )
             outcome["compare_href"] = Url(link(urls.topic(topic.id)))
             outcome["compare_title"] = topic.title.lower()
-        nodes.append(NodeView(
-            **common, **outcome,
-            for_clients=tree.readers.value == "clients",
-            summary=node.summary, do=tuple(node.do), avoid=tuple(node.avoid), say=node.say,
-            document=tuple(node.document), consult=node.consult,
-            sources=tuple(source_view(dataset, cite, link) for cite in node.cites),
-            restart_href=Url("#" + node_anchor(tree.id, tree.start)),
-        ))
+        nodes.append(
+            NodeView(
+                **common,
+                **outcome,
+                for_clients=tree.readers.value == "clients",
+                summary=node.summary,
+                do=tuple(node.do),
+                avoid=tuple(node.avoid),
+                say=node.say,
+                document=tuple(node.document),
+                consult=node.consult,
+                sources=tuple(source_view(dataset, cite, link) for cite in node.cites),
+                restart_href=Url("#" + node_anchor(tree.id, tree.start)),
+            )
+        )
     return TreeView(tree.id, tree.start, tree.intro, tree.audience, tuple(nodes))
 
 
 # --- agencies -------------------------------------------------------------------
+
 
 class Step(NamedTuple):
     number: int
@@ -593,8 +671,14 @@ class OnboardingPath(NamedTuple):
 
 def onboarding_path(onboarding, link: Link, title_of: PageTitle) -> OnboardingPath:  # noqa: ANN001
     steps = tuple(
-        Step(number, title_of(step.page), Url(link(urls.page(step.page))), duration(step.minutes), step.why,
-             tuple(step.questions))
+        Step(
+            number,
+            title_of(step.page),
+            Url(link(urls.page(step.page))),
+            duration(step.minutes),
+            step.why,
+            tuple(step.questions),
+        )
         for number, step in enumerate(onboarding.steps, start=1)
     )
     return OnboardingPath(onboarding.intro, steps, duration(sum(step.minutes for step in onboarding.steps)))
@@ -617,9 +701,15 @@ class OnePagerView(NamedTuple):
 def one_pager(dataset: Dataset, summary, link: Link) -> OnePagerView:  # noqa: ANN001
     tree = dataset.trees[summary.tree] if summary.tree else None
     return OnePagerView(
-        id=summary.id, title=summary.title, gist=summary.gist, key_points=tuple(summary.key_points),
-        say=summary.say, document=tuple(summary.document), consult=summary.consult,
-        tree_href=Url(link(tree_page_url(tree))) if tree else None, tree_title=tree.title if tree else None,
+        id=summary.id,
+        title=summary.title,
+        gist=summary.gist,
+        key_points=tuple(summary.key_points),
+        say=summary.say,
+        document=tuple(summary.document),
+        consult=summary.consult,
+        tree_href=Url(link(tree_page_url(tree))) if tree else None,
+        tree_title=tree.title if tree else None,
         sources=tuple(source_view(dataset, cite, link) for cite in summary.cites),
         chapter_href=Url(link(urls.chapter(summary.id))),
     )
@@ -648,20 +738,37 @@ class TemplateView(NamedTuple):
     basis: tuple[Basis, ...]
 
 
-def template_view(dataset: Dataset, template, profession,  # noqa: ANN001
-                  applies: set[tuple[str, str]], link: Link) -> TemplateView:
+def template_view(
+    dataset: Dataset,
+    template,
+    profession,  # noqa: ANN001
+    applies: set[tuple[str, str]],
+    link: Link,
+) -> TemplateView:
     """A template as one profession prints it: its clauses, and what each rests on, citing
     only the provisions in `applies` (references and resources are kept for everyone)."""
     clauses = clauses_for(template, profession.id)
     basis = tuple(
-        Basis(clause.heading, tuple(
-            source_view(dataset, cite, link)
-            for cite in clause.cites if not cite.code or (cite.code, cite.section) in applies
-        ))
-        for clause in clauses if clause.cites
+        Basis(
+            clause.heading,
+            tuple(
+                source_view(dataset, cite, link)
+                for cite in clause.cites
+                if not cite.code or (cite.code, cite.section) in applies
+            ),
+        )
+        for clause in clauses
+        if clause.cites
     )
-    return TemplateView(template.id, template.title, profession.id, profession.plural, template.purpose,
-                        tuple(ClauseView(c.id, c.heading, c.text) for c in clauses), basis)
+    return TemplateView(
+        template.id,
+        template.title,
+        profession.id,
+        profession.plural,
+        template.purpose,
+        tuple(ClauseView(c.id, c.heading, c.text) for c in clauses),
+        basis,
+    )
 
 
 class TemplatesPage(NamedTuple):
@@ -674,13 +781,15 @@ class TemplatesPage(NamedTuple):
 def templates_page(dataset: Dataset, profession, applies: set[tuple[str, str]], link: Link) -> TemplatesPage:  # noqa: ANN001
     # The widest jurisdiction the profession lists (the first in data/jurisdictions.yaml).
     widest = next(j for j in dataset.jurisdictions.values() if j.id in profession.applies)
-    codes = tuple((Url(link(urls.code(rule.code))), dataset.codes[rule.code].short_name)
-                  for rule in profession.applies[widest.id])
+    codes = tuple(
+        (Url(link(urls.code(rule.code))), dataset.codes[rule.code].short_name) for rule in profession.applies[widest.id]
+    )
     templates = tuple(template_view(dataset, t, profession, applies, link) for t in dataset.templates.values())
     return TemplatesPage(profession.plural, widest.where, codes, templates)
 
 
 # --- citing the handbook --------------------------------------------------------
+
 
 class HandbookReference(NamedTuple):
     authors: str
@@ -712,14 +821,16 @@ def handbook_reference(cff: dict[str, Any]) -> HandbookReference:
     licence = cff.get("license", "")
     licence = " and ".join(map(str, licence)) if isinstance(licence, list) else str(licence)
     key = "outside-the-office-" + year
-    bibtex = "\n".join([
-        f"@misc{{{key},",
-        f"  author = {{{' and '.join('{' + a + '}' for a in authors)}}},",
-        f"  title = {{{title}}},",
-        f"  year = {{{year}}},",
-        *([f"  version = {{{version}}},"] if version else []),
-        f"  url = {{{url}}},",
-        f"  note = {{License: {licence}}}",
-        "}",
-    ])
+    bibtex = "\n".join(
+        [
+            f"@misc{{{key},",
+            f"  author = {{{' and '.join('{' + a + '}' for a in authors)}}},",
+            f"  title = {{{title}}},",
+            f"  year = {{{year}}},",
+            *([f"  version = {{{version}}},"] if version else []),
+            f"  url = {{{url}}},",
+            f"  note = {{License: {licence}}}",
+            "}",
+        ]
+    )
     return HandbookReference(" & ".join(authors), year, title, str(version) if version else None, Url(url), bibtex)

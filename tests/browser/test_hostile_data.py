@@ -52,15 +52,22 @@ def inject(project: Path) -> None:
     block = re.search(r"  - section: A\.5\.c\n(?:    (?!rule:).*\n)*(    rule: >-\n(?:      .*\n)+)", text)
     assert block, "test fixture out of date: aca.yaml has no folded rule for A.5.c"
     replace_in(aca, block.group(1), f"    rule: {_yaml(RULE)}\n")
-    replace_in(data / "resources.yaml",
-               "    name: Consumer Complaints\n    publisher: California Board of Behavioral Sciences\n",
-               f"    name: {_yaml(NAME)}\n    publisher: {_yaml(PUBLISHER)}\n")
-    replace_in(data / "trees" / f"{TREE}.yaml", "      - label: A one-off chance meeting\n",
-               f"      - label: {_yaml(ANSWER)}\n")
-    replace_in(data / "one-pagers.yaml",
-               "      - Context decides whether a step is a crossing or a violation, but sexual contact with a client "
-               "is always a violation.\n",
-               f"      - {_yaml(KEY_POINT)}\n")
+    replace_in(
+        data / "resources.yaml",
+        "    name: Consumer Complaints\n    publisher: California Board of Behavioral Sciences\n",
+        f"    name: {_yaml(NAME)}\n    publisher: {_yaml(PUBLISHER)}\n",
+    )
+    replace_in(
+        data / "trees" / f"{TREE}.yaml",
+        "      - label: A one-off chance meeting\n",
+        f"      - label: {_yaml(ANSWER)}\n",
+    )
+    replace_in(
+        data / "one-pagers.yaml",
+        "      - Context decides whether a step is a crossing or a violation, but sexual contact with a client "
+        "is always a violation.\n",
+        f"      - {_yaml(KEY_POINT)}\n",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +109,11 @@ class Watched:
         assert self.foreign == [], f"requests to other hosts: {self.foreign[:5]}"
         assert self.console == [], f"{len(self.console)} console errors, first: {self.console[:3]}"
         links = self.page.eval_on_selector_all(
-            "[href], [src], [srcset]", "els => els.map(e => e.getAttribute('href') || e.getAttribute('src') || '')")
-        bad = [link for link in links
-               if re.match(r"\s*(javascript|data|vbscript):", link, re.I) or "evil.example" in link]
+            "[href], [src], [srcset]", "els => els.map(e => e.getAttribute('href') || e.getAttribute('src') || '')"
+        )
+        bad = [
+            link for link in links if re.match(r"\s*(javascript|data|vbscript):", link, re.I) or "evil.example" in link
+        ]
         assert bad == [], f"links or sources from data: {bad}"
         assert self.page.locator("img[src*='evil'], [onmouseover], [onerror], [onclick], [onfocus]").count() == 0
 

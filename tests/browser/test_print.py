@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from macros.validate import load_dataset
 
 from ..conftest import ROOT
+from ..site_pages import SitePages
 
 DATA = load_dataset(ROOT / "data")
 
@@ -37,18 +36,18 @@ def pdf_text(reader: PdfReader) -> str:
     return flat(" ".join(p.extract_text() or "" for p in reader.pages))
 
 
-def title_of(site: Path, address: str) -> str:
-    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-    return flat(soup.select_one("article h1").get_text("").rstrip("¶"))
+def title_of(site_pages: SitePages, address: str) -> str:
+    return flat(site_pages[address].select_one("article h1").get_text("").rstrip("¶"))
 
 
-def test_whole_handbook_prints_every_page_and_every_tree_question(page: Page, site_url: str, built_site: Path) -> None:
+def test_whole_handbook_prints_every_page_and_every_tree_question(
+    page: Page, site_url: str, site_pages: SitePages
+) -> None:
     reader = pdf_of(page, site_url + "print_page/")
     text = pdf_text(reader)
-    addresses = [p.parent.relative_to(built_site).as_posix() + "/" for p in built_site.rglob("index.html")]
-    addresses = [a.removeprefix("./") for a in addresses if not a.startswith(("print_page", "404"))]
+    addresses = [a for a in site_pages.addresses() if a != "print_page/"]
     assert len(reader.pages) > len(addresses), "fewer sheets than pages: pages are missing"
-    missing = [a for a in addresses if title_of(built_site, "" if a == "./" else a) not in text]
+    missing = [a or "/" for a in addresses if title_of(site_pages, a) not in text]
     assert not missing, f"titles missing from the printed handbook: {missing}"
     questions = [n.question for t in DATA.trees.values() for n in t.nodes.values() if n.is_question]
     absent = [q for q in questions if flat(q) not in text]
@@ -56,13 +55,13 @@ def test_whole_handbook_prints_every_page_and_every_tree_question(page: Page, si
 
 
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_each_one_pager_fits_one_sheet(page: Page, site_url: str, built_site: Path, paper: str) -> None:
+def test_each_one_pager_fits_one_sheet(page: Page, site_url: str, site_pages: SitePages, paper: str) -> None:
     too_long = {}
     for summary in DATA.one_pagers.values():
         address = f"agencies/one-pagers/{summary.id}/"
         reader = pdf_of(page, site_url + address, paper)
         text = pdf_text(reader)
-        assert title_of(built_site, address) in text
+        assert title_of(site_pages, address) in text
         assert flat(summary.key_points[-1]) in text
         if len(reader.pages) != 1:
             too_long[summary.id] = len(reader.pages)
