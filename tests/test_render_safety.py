@@ -92,7 +92,7 @@ TEXT = {
     Reference: {"authors", "title", "published_in", "note"},
     Resource: {"name", "publisher", "area", "about", "status_note"},
     Source: {"note"},
-    Tree: {"title", "intro", "audience"},
+    Tree: {"title", "short_title", "intro", "audience"},
     OnboardingFile: {"intro"},
     Step: {"why", "questions"},
     OnePager: {"title", "gist", "key_points", "say", "document", "consult"},

@@ -157,6 +157,8 @@ def test_built_page_holds_every_node_with_its_anchor(site_pages: SitePages, tree
 GOOD = {
     "id": "test-tree",
     "title": "A test tree",
+    "short_title": "A test tree",
+    "order": 99,
     "intro": "Checks the checks.",
     "audience": "Tests",
     "reviewed": "2026-11-28",

@@ -14,6 +14,31 @@ def check_trees(dataset: Dataset, pages: Pages) -> list[DataError]:
     errors: list[DataError] = []
     for tree_id, tree in dataset.trees.items():
         errors += check_tree(tree, dataset.source(Kind.trees, tree_id), dataset)
+    errors += check_order(dataset)
+    return errors
+
+
+def check_order(dataset: Dataset) -> list[DataError]:
+    """Each tree its own place in the lists (by readers) and its own short title."""
+    errors: list[DataError] = []
+    seen_order: dict[tuple[str, int], str] = {}
+    seen_title: dict[str, str] = {}
+    for tree_id, tree in dataset.trees.items():
+        source = dataset.source(Kind.trees, tree_id)
+        key = (tree.readers.value, tree.order)
+        if key in seen_order:
+            errors.append(
+                source.error(("order",), f"is {tree.order}, the same as the tree {seen_order[key]!r}: give each tree its own place")
+            )
+        seen_order.setdefault(key, tree_id)
+        title = tree.short_title.casefold()
+        if title in seen_title:
+            errors.append(
+                source.error(
+                    ("short_title",), f"is {tree.short_title!r}, the same as the tree {seen_title[title]!r}: each tree needs its own name"
+                )
+            )
+        seen_title.setdefault(title, tree_id)
     return errors
 
 

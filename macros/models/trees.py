@@ -146,6 +146,16 @@ class Tree(Model):
 
     id: Slug = Field(description="the tree's id, the same as its file name")
     title: Text = Field(description="the situation, as a reader would name it")
+    short_title: Text = Field(
+        max_length=48,
+        description="the tree's name in the navigation, the lists of trees and the home page, "
+        "like 'Meeting a client in public'; the same name everywhere",
+    )
+    order: int = Field(
+        ge=1,
+        description="where the tree comes in those lists among the trees of the same readers (1 first); "
+        "each tree its own number",
+    )
     intro: Text = Field(description="one or two sentences shown before the first question")
     audience: Text = Field(description="who the tree is for, like 'Clinicians of every profession'")
     reviewed: date = Field(

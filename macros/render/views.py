@@ -423,8 +423,8 @@ class ListItem(NamedTuple):
 
 def trees_index(dataset: Dataset, link: Link, readers: str) -> list[ListItem]:
     return [
-        ListItem(Url(link(tree_page_url(t))), t.title, t.intro)
-        for t in dataset.trees.values()
+        ListItem(Url(link(tree_page_url(t))), t.short_title, t.intro)
+        for t in sorted(dataset.trees.values(), key=lambda t: t.order)
         if t.readers.value == readers
     ]
 
