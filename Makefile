@@ -106,6 +106,10 @@ measure: $(STAMP)
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) scripts/bench.py
 
+.PHONY: bench-search # every query of tests/search_queries.yaml through Material, tuned Material and Pagefind
+bench-search: $(STAMP)
+	$(PY) scripts/search_bench.py
+
 .PHONY: portability # build with ProperDocs and Zensical and report what differs
 portability: $(STAMP)
 	$(PY) scripts/portability.py

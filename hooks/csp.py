@@ -80,7 +80,9 @@ def policy(script_hashes: list[str], style_hashes: list[str], live_reload: bool 
     return "; ".join(
         [
             "default-src 'self'",
-            " ".join(["script-src 'self'", *scripts]),
+            # 'wasm-unsafe-eval': site search (Pagefind, hooks/search.py) runs its engine as
+            # WebAssembly from this site; it allows compiling WebAssembly only, not eval().
+            " ".join(["script-src 'self' 'wasm-unsafe-eval'", *scripts]),
             " ".join(["style-src 'self'", *style_hashes]),
             # data: for the icons Material's CSS embeds as data: SVG (mask-image is an image).
             "img-src 'self' data:",

@@ -45,7 +45,7 @@ def _call_line(markdown: str, name: str, first_arg: Any) -> int | None:
     """The line of a page's Markdown where `name(first_arg ...` is called."""
     pattern = re.compile(
         re.escape(name) + r"\(\s*['\"]" + re.escape(str(first_arg))
-        if first_arg is not None
+        if isinstance(first_arg, str)
         else re.escape(name) + r"\("
     )
     for number, line in enumerate(markdown.splitlines(), start=1):
@@ -100,6 +100,11 @@ def define_env(env) -> None:  # noqa: ANN001
         return render.comparison_table(data(), topic_id)
 
     @macro
+    def codes_in_short(topic_id: str, link_full_table: bool = True) -> str:
+        """A topic's codes in short, for a chapter; the full table is on the topic's compare page."""
+        return render.codes_in_short(data(), topic_id, link, link_full_table)
+
+    @macro
     def cite(code_id: str, section: str) -> str:
         """An inline citation of one provision, like cite("aca", "A.5.c")."""
         return render.citation(data(), code_id, section, link)
@@ -125,6 +130,16 @@ def define_env(env) -> None:  # noqa: ANN001
         return render.rules_for(data(), profession_id, jurisdiction, link)
 
     @macro
+    def licences_chooser() -> str:
+        """The "My profession and licences" form, and the static pages for common combinations."""
+        return render.licences_chooser(data(), link)
+
+    @macro
+    def combination_page(combination_id: str) -> str:
+        """The body of a common combination's page, from data/combinations.yaml."""
+        return render.combination_page(data(), combination_id, link)
+
+    @macro
     def profession_chooser() -> str:
         """Links to every profession and jurisdiction page."""
         return render.profession_chooser(data(), link)
@@ -132,7 +147,7 @@ def define_env(env) -> None:  # noqa: ANN001
     @macro
     def decision_tree(tree_id: str) -> str:
         """A decision tree: stepper with JavaScript, linked sections without, outline on paper."""
-        return render.decision_tree(data(), tree_id, link)
+        return render.decision_tree(data(), tree_id, link, title_of)
 
     @macro
     def trees_index(readers: str = "clinicians") -> str:
@@ -156,6 +171,51 @@ def define_env(env) -> None:  # noqa: ANN001
             return str(meta["title"])
         heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), None)
         return heading or path
+
+    @macro
+    def situations_list() -> str:
+        """The home page's list of situations, each opening its tree."""
+        return render.situations_list(data(), link)
+
+    embeds_tree = re.compile(r"""decision_tree\(\s*["']([a-z0-9-]+)["']""")
+
+    @macro
+    def situations_overview(client_pages: dict[str, str | list[str] | None]) -> str:
+        """Every situation: its tree, its chapters and, from `client_pages` (each chapter in
+        docs/situations/ -> the page or pages for clients on it, or None), the clients' pages."""
+        if not isinstance(client_pages, dict):
+            raise TypeError("situations_overview: give a mapping of each chapter to its page for clients, or None")
+        found = sorted(p.stem for p in (docs_dir / "situations").glob("*.md") if p.stem != "index")
+        problems = []
+        missing = [c for c in found if c not in client_pages]
+        unknown = [c for c in client_pages if c not in found]
+        if missing or unknown:
+            problems.append(
+                "list every chapter in docs/situations/ once"
+                + (f"; missing: {', '.join(missing)}" if missing else "")
+                + (f"; not a chapter: {', '.join(unknown)}" if unknown else "")
+            )
+        given_pages = {c: [v] if isinstance(v, str) else list(v or []) for c, v in client_pages.items() if c in found}
+        problems += [
+            f"{chapter_id}: the page {path} does not exist under docs/"
+            for chapter_id, paths in given_pages.items()
+            for path in paths
+            if not (isinstance(path, str) and (docs_dir / path).is_file())
+        ]
+        if problems:
+            raise ValueError("situations_overview: " + "; ".join(problems))
+        chapters = []
+        for chapter_id, for_clients in given_pages.items():
+            source = (docs_dir / "situations" / f"{chapter_id}.md").read_text(encoding="utf-8")
+            chapters.append(
+                render.Chapter(
+                    chapter_id,
+                    title_of(f"situations/{chapter_id}.md"),
+                    tuple(dict.fromkeys(embeds_tree.findall(source))),
+                    tuple((path, title_of(path)) for path in for_clients),
+                )
+            )
+        return render.situations_overview(data(), chapters, link)
 
     @macro
     def onboarding_path() -> str:

@@ -13,8 +13,10 @@ from enum import Enum
 
 from .errors import SourceFile
 from .models import (
+    AppliesRule,
     Clause,
     Code,
+    Combination,
     Jurisdiction,
     OnboardingFile,
     OnePager,
@@ -43,6 +45,7 @@ class Kind(str, Enum):
     one_pagers = "one_pagers"
     templates = "templates"
     study_aids = "study_aids"
+    combinations = "combinations"
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Dataset:
     templates: dict[str, Template] = field(default_factory=dict)
     templates_reviewed: date | None = None
     study_aids: dict[str, StudyAid] = field(default_factory=dict)  # host -> what it is
+    combinations: dict[str, Combination] = field(default_factory=dict)
     # Where each item came from: (kind, id) for a file per item, (kind, "") for a list file.
     sources: dict[tuple[Kind, str], SourceFile] = field(default_factory=dict)
     # What could not be read or validated: (kind, id) per bad file, (kind, "") for a bad list
@@ -119,6 +123,115 @@ class Dataset:
         """Jurisdictions with at least one rules page, in the order of data/jurisdictions.yaml."""
         used = {j for profession in self.professions.values() for j in profession.applies}
         return [j for j in self.jurisdictions.values() if j.id in used]
+
+    def credentials(self) -> dict[str, Credential]:
+        """Every licence, certification and membership a reader can hold, derived from
+        data/professions.yaml (see `derive_credentials`), by id."""
+        return derive_credentials(self)
+
+
+ALL_SECTIONS: frozenset[str] = frozenset()  # in `Credential.binds`: every provision of the code
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A licence, certification or membership that binds a reader, and the codes it brings.
+
+    `binds` maps a code id to the sections it brings (ALL_SECTIONS: the whole code);
+    `rules` are the professions.yaml entries it comes from, as (profession, jurisdiction, rule)."""
+
+    id: str
+    kind: str  # licence | certification | membership
+    label: str
+    binds: dict[str, frozenset[str]]
+    rules: tuple[tuple[Profession, Jurisdiction, AppliesRule], ...]
+
+    def covers(self, code_id: str, section: str) -> bool:
+        sections = self.binds.get(code_id)
+        return sections is not None and (sections == ALL_SECTIONS or section in sections)
+
+
+CREDENTIAL_KINDS = ("licence", "certification", "membership")
+
+
+def derive_credentials(dataset: Dataset) -> dict[str, Credential]:
+    """The choices a reader has, from the `applies` entries of data/professions.yaml:
+
+    - a licence per profession and jurisdiction with an entry of basis `licence`
+      (`licence-<profession>-<jurisdiction>`): those entries, and that jurisdiction's
+      entries of basis `law` (a law binds everyone it names);
+    - a certification per profession and state for an entry of basis `certification` whose
+      code is that state's (`certified-<profession>-<jurisdiction>`), with the state's `law`
+      entries; one per code for a national certification (`certified-<code>`);
+    - a membership per association (`member-<code>`), wherever it is listed.
+
+    An entry's `sections` limit what it brings; entries for one credential add up.
+    `guidance` binds no one, so it is never a choice."""
+    found: dict[str, dict] = {}
+
+    def add(cid: str, kind: str, label: str, profession, jurisdiction, rules) -> None:  # noqa: ANN001
+        item = found.setdefault(cid, {"kind": kind, "label": label, "binds": {}, "rules": []})
+        for rule in rules:
+            if rule.code not in dataset.codes:
+                continue
+            item["rules"].append((profession, jurisdiction, rule))
+            have = item["binds"].get(rule.code)
+            if not rule.sections or have == ALL_SECTIONS:
+                item["binds"][rule.code] = ALL_SECTIONS
+            else:
+                item["binds"][rule.code] = (have or frozenset()) | frozenset(rule.sections)
+
+    for profession in dataset.professions.values():
+        for jurisdiction_id, rules in profession.applies.items():
+            jurisdiction = dataset.jurisdictions.get(jurisdiction_id)
+            if jurisdiction is None:
+                continue
+            laws = [r for r in rules if r.basis.value == "law"]
+            licences = [r for r in rules if r.basis.value == "licence"]
+            if licences:
+                add(
+                    f"licence-{profession.id}-{jurisdiction.id}",
+                    "licence",
+                    f"{profession.title}, licensed or registered {jurisdiction.where}",
+                    profession,
+                    jurisdiction,
+                    licences + laws,
+                )
+            for rule in rules:
+                code = dataset.codes.get(rule.code)
+                if code is None:
+                    continue
+                if rule.basis.value == "certification":
+                    if code.jurisdiction == jurisdiction.id and jurisdiction.id not in ("national", "international"):
+                        add(
+                            f"certified-{profession.id}-{jurisdiction.id}",
+                            "certification",
+                            f"{profession.title}, certified or registered {jurisdiction.where}",
+                            profession,
+                            jurisdiction,
+                            [rule, *laws],
+                        )
+                    else:
+                        add(
+                            f"certified-{code.id}",
+                            "certification",
+                            f"Certified by {code.short_name}",
+                            profession,
+                            jurisdiction,
+                            [rule],
+                        )
+                elif rule.basis.value == "membership":
+                    add(
+                        f"member-{code.id}",
+                        "membership",
+                        f"Member of {code.short_name}",
+                        profession,
+                        jurisdiction,
+                        [rule],
+                    )
+    order = {kind: n for n, kind in enumerate(CREDENTIAL_KINDS)}
+    items = sorted(found.items(), key=lambda kv: order[kv[1]["kind"]])  # stable: data order within a kind
+    return {cid: Credential(cid, v["kind"], v["label"], dict(v["binds"]), tuple(v["rules"])) for cid, v in items}
 
 
 def clauses_for(template: Template, profession_id: str) -> list[Clause]:

@@ -31,6 +31,8 @@ class GeneratedPage:
     data_file: str  # the file an editor changes, like data/codes/aca.yaml
     search_boost: float | None = None
     hide_toc: bool = False
+    hide_navigation: bool = False  # a long page whose own contents matter more than the sidebar
+    before: str = ""  # Markdown between the title and the prose or call (a compare page's sections)
 
     def markdown(self, prose: str | None = None) -> str:
         """The page as MkDocs reads it: front matter, the title, then the prose (which may
@@ -44,11 +46,14 @@ class GeneratedPage:
         if self.search_boost:
             meta.append(f"search:\n  boost: {self.search_boost:g}")
         meta.append("render_macros: true")
-        if self.hide_toc:
-            meta.append("hide:\n  - toc")
+        hidden = [name for name, on in (("navigation", self.hide_navigation), ("toc", self.hide_toc)) if on]
+        if hidden:
+            meta.append("hide:\n" + "\n".join(f"  - {name}" for name in hidden))
         body = prose.strip() if prose else ""
         if self.call not in body:
             body = f"{body}\n\n{self.call}" if body else self.call
+        if self.before:
+            body = f"{self.before}\n\n{body}"
         return "---\n" + "\n".join(meta) + "\n---\n\n# " + inert(self.title) + "\n\n" + body + "\n"
 
 
@@ -71,6 +76,13 @@ def _oldest_check(codes: list[Code]) -> date | None:
     return min(code.verified_on for code in codes) if codes else None
 
 
+def _compare_sections(topic_id: str) -> str:
+    """A compare page's first sections, so its contents list them: the codes in short (as
+    chapters embed them), then the full table under its own heading."""
+    short = "{{ codes_in_short(" + json.dumps(topic_id) + ", False) }}"
+    return f"## In short {{ #in-short }}\n\n{short}\n\n## Every code, side by side {{ #side-by-side }}"
+
+
 def code_title(code: Code) -> str:
     """'ACA Code of Ethics', or 'Ethical Principles ... (APA)' when the name lacks the abbreviation."""
     return code.name if code.short_name in code.name else f"{code.name} ({code.short_name})"
@@ -90,7 +102,7 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
                 _call("comparison_table", topic.id),
                 "data/topics.yaml",
                 topic.search_boost,
-                hide_toc=True,
+                before=_compare_sections(topic.id),
             )
         )
     for code in dataset.codes.values():
@@ -129,7 +141,22 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
                 _oldest_check(binding),
                 _call("rules_for", profession.id, jurisdiction.id),
                 "data/professions.yaml",
-                hide_toc=True,
+                hide_navigation=True,
+            )
+        )
+    credentials = dataset.credentials() if dataset.combinations else {}
+    for combination in dataset.combinations.values():
+        held = [credentials[c] for c in combination.credentials if c in credentials]
+        binding = [dataset.codes[code_id] for c in held for code_id in c.binds]
+        pages.append(
+            GeneratedPage(
+                urls.source_path(urls.combination(combination.id)),
+                f"Rules for: {combination.title}",
+                f"The codes of ethics and laws that bind a reader who is {combination.title}, "
+                "topic by topic, with the strictest named where waiting periods differ.",
+                _oldest_check(list({c.id: c for c in binding}.values())),
+                _call("combination_page", combination.id),
+                "data/combinations.yaml",
             )
         )
     for summary in dataset.one_pagers.values():

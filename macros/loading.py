@@ -37,6 +37,7 @@ from .errors import DataError, Loc, SourceFile, format_path
 from .models import (
     NODE_KIND_ERROR,
     Code,
+    CombinationsFile,
     JurisdictionsFile,
     OnboardingFile,
     OnePagersFile,
@@ -503,6 +504,7 @@ LIST_FILES: tuple[tuple[Kind, str, type[BaseModel], str, bool], ...] = (
     (Kind.one_pagers, "one-pagers.yaml", OnePagersFile, "one-pager", False),
     (Kind.templates, "templates.yaml", TemplatesFile, "template", False),
     (Kind.study_aids, "study-aids.yaml", StudyAidsFile, "study aid", False),
+    (Kind.combinations, "combinations.yaml", CombinationsFile, "combination", False),
 )
 # Folders holding one file per item: (kind, folder, model, noun, an example file name).
 FOLDERS: tuple[tuple[Kind, str, type[BaseModel], str, str, bool], ...] = (

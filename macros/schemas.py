@@ -17,6 +17,7 @@ from typing import Any
 
 from .models import (
     Code,
+    CombinationsFile,
     JurisdictionsFile,
     OnboardingFile,
     OnePagersFile,
@@ -41,6 +42,7 @@ SCHEMAS = {
     "one-pagers.schema.json": (OnePagersFile, "One-page summaries of the situations: data/one-pagers.yaml"),
     "study-aids.schema.json": (StudyAidsFile, "Hosts that are never a source: data/study-aids.yaml"),
     "templates.schema.json": (TemplatesFile, "Consent and policy templates: data/templates.yaml"),
+    "combinations.schema.json": (CombinationsFile, "Common combinations of credentials: data/combinations.yaml"),
 }
 
 

@@ -52,3 +52,13 @@ def page(path: str) -> str:
 def source_path(url: str) -> str:
     """The Markdown path a generated page has: compare/gifts/ -> compare/gifts.md."""
     return url.rstrip("/") + ".md"
+
+
+def my_licences() -> str:
+    """The chooser: tick every licence, certification and membership that binds you."""
+    return "apply/my-licences/"
+
+
+def combination(combination_id: str) -> str:
+    """A static page for a common combination of credentials (data/combinations.yaml)."""
+    return f"apply/combinations/{combination_id}/"

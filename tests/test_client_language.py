@@ -12,7 +12,6 @@ until someone adds it here with its reason.
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -97,7 +96,10 @@ BOILERPLATE = (".ott-reviewed", ".ott-disclaimer", ".headerlink", ".md-content__
 # The hand-written pages (docs/, and the hand prose of a generated page in includes/pages/),
 # by built address.
 HAND_WRITTEN = {
-    **{f"situations/{p.stem}/": f"docs/situations/{p.name}" for p in sorted((ROOT / "docs/situations").glob("*.md"))},
+    **{
+        (f"situations/{p.stem}/" if p.stem != "index" else "situations/"): f"docs/situations/{p.name}"
+        for p in sorted((ROOT / "docs/situations").glob("*.md"))
+    },
     **{
         (f"clients/{p.stem}/" if p.stem != "index" else "clients/"): f"docs/clients/{p.name}"
         for p in sorted((ROOT / "docs/clients").glob("*.md"))
@@ -297,12 +299,16 @@ def _provenance_notes() -> list[str]:
 
 
 def test_search_results_show_no_provenance_notes(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # The text the site search (Pagefind, hooks/search.py) indexed for each page.
+    from hooks.search import indexed_texts
+
+    texts = indexed_texts(built_site / "pagefind")
+    assert texts, "the site search indexed no page"
     notes = _provenance_notes()
     problems = {}
-    for entry in index["docs"]:
-        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", entry["text"])))
+    for location, content in texts.items():
+        text = html.unescape(re.sub(r"\s+", " ", content))
         found = [note for note in notes if note in text]
         if found:
-            problems[entry["location"]] = found[:2]
+            problems[location] = found[:2]
     assert problems == {}, f"{len(problems)} search entries carry provenance notes: {sorted(problems)}"

@@ -29,7 +29,7 @@ TITLE = "title: You meet a client unexpectedly in public"
 QUESTION = "    question: What is happening right now?\n"  # the node who-noticed
 OUTCOME = "    outcome: Return the greeting, keep it brief, and let the client lead\n"  # follow-their-lead
 QUESTION_FIELDS = "question, help, answers"
-OUTCOME_FIELDS = "outcome, summary, do, avoid, say, document, consult, compare_topic, cites"
+OUTCOME_FIELDS = "outcome, summary, do, avoid, say, document, consult, compare_topic, cites, see_also"
 INVISIBLE = (
     "retype that part of the text; invisible characters can make two ids look the same or reverse the text's direction"
 )

@@ -34,6 +34,7 @@ from macros.models import (
     Citation,
     Clause,
     Code,
+    Combination,
     Jurisdiction,
     OnboardingFile,
     OnePager,
@@ -98,6 +99,7 @@ TEXT = {
     OnePager: {"title", "gist", "key_points", "say", "document", "consult"},
     Template: {"title", "purpose"},
     Clause: {"heading", "text"},
+    Combination: {"title", "note"},
 }
 NODE_TEXT = {"question", "help", "outcome", "summary", "do", "avoid", "say", "document", "consult"}
 ANSWER_TEXT = {"label"}
@@ -120,6 +122,8 @@ NOT_TEXT = {  # ids, ids of other items, paths and addresses
     "tree",
     "professions",
     "page",
+    "see_also",  # paths of the handbook's own pages, checked against the pages that exist
+    "credentials",  # a combination's credential ids, derived from professions.yaml
     "waiting_period",  # a number of years or one of two words, printed as a label
 }
 # Printed by no renderer today (the checks and other pages use them). They are swapped all
@@ -150,6 +154,7 @@ def all_models() -> set[type[BaseModel]]:
         OnboardingFile,
         OnePager,
         Template,
+        Combination,
     ]
     while stack:
         model = stack.pop()
@@ -240,6 +245,7 @@ def poisoned(hostile: str) -> Poisoned:
         trees=each(DATASET.trees),
         one_pagers=each(DATASET.one_pagers),
         templates=each(DATASET.templates),
+        combinations=each(DATASET.combinations),
         onboarding=swap(DATASET.onboarding, "onboarding"),
     )
     cff = {
@@ -336,6 +342,11 @@ RENDERERS: dict[str, tuple[str, typing.Callable[[Poisoned], str]]] = {
     "templates_for": ("block", lambda p: render.templates_for(p.dataset, PROFESSION, link("agencies/templates/x/"))),
     "templates_index": ("block", lambda p: render.templates_index(p.dataset, link("agencies/templates/"))),
     "cite_handbook": ("block", lambda p: render.cite_handbook(p.cff)),
+    "licences_chooser": ("block", lambda p: render.licences_chooser(p.dataset, link("apply/my-licences/"))),
+    "combination_page": (
+        "block",
+        lambda p: render.combination_page(p.dataset, next(iter(p.dataset.combinations)), link("apply/combinations/x/")),
+    ),
 }
 
 

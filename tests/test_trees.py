@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -172,9 +173,41 @@ GOOD = {
             "question": "And now?",
             "answers": [{"label": "Stop", "next": "left-end"}, {"label": "Go", "next": "right-end"}],
         },
-        "left-end": {"outcome": "Left it is", "do": ["Go left."], "cites": [{"code": "apa", "section": "3.05(a)"}]},
-        "right-end": {"outcome": "Right it is", "do": ["Go right."], "cites": [{"reference": "kitchener-1988"}]},
+        "left-end": {
+            "outcome": "Left it is",
+            "do": ["Go left."],
+            "avoid": ["Going right."],
+            "say": "Left, please.",
+            "document": ["That you went left."],
+            "consult": "Consult if left is blocked.",
+            "cites": [
+                {"code": "apa", "section": "3.05(a)"},
+                {"code": "aamft", "section": "1.3"},
+                {"code": "nasw", "section": "1.06(c)"},
+                {"code": "nbcc", "section": "Counseling Relationships 6"},
+                {"code": "naadac", "section": "Principle I, multiple relationships"},
+            ],
+            "see_also": ["situations/community-encounters.md", "clients/raising-a-concern.md#words-you-can-use"],
+        },
+        "right-end": {
+            "outcome": "Right it is",
+            "do": ["Go right."],
+            "avoid": ["Going left."],
+            "say": "Right, please.",
+            "document": ["That you went right."],
+            "consult": "Consult if right is blocked.",
+            # Every clinician's code through the topic's table.
+            "compare_topic": "multiple-relationships",
+            "cites": [{"reference": "kitchener-1988"}],
+        },
     },
+}
+
+# Three more questions in a row before an outcome: four answers from the start.
+FOUR_DEEP = {
+    "first": {"question": "One?", "answers": [{"label": "On", "next": "q2"}, {"label": "Off", "next": "left-end"}]},
+    "q2": {"question": "Two?", "answers": [{"label": "On", "next": "q3"}, {"label": "Off", "next": "left-end"}]},
+    "q3": {"question": "Three?", "answers": [{"label": "On", "next": "second"}, {"label": "Off", "next": "left-end"}]},
 }
 
 
@@ -218,9 +251,7 @@ def test_the_good_test_tree_passes(data_copy: Path) -> None:
         ),
         (
             "unreachable",
-            lambda t: t["nodes"].update(
-                orphan={"outcome": "Lost", "do": ["x"], "cites": [{"reference": "kitchener-1988"}]}
-            ),
+            lambda t: t["nodes"].update(orphan={**copy.deepcopy(t["nodes"]["right-end"]), "outcome": "Lost"}),
             "nodes.orphan cannot be reached from the start",
         ),
         (
@@ -279,6 +310,65 @@ def test_the_good_test_tree_passes(data_copy: Path) -> None:
             "nodes.left-end.compare_topic is 'former-clients', which is not a topic in data/topics.yaml",
         ),
         ("id mismatch", lambda t: t.update(id="other-tree"), "id is 'other-tree' but the file is named test-tree.yaml"),
+        *[
+            (
+                f"clinicians' outcome without {field}",
+                lambda t, field=field: t["nodes"]["left-end"].pop(field),
+                f"nodes.left-end.{field} is missing: the outcome 'Left it is' must say {what}, "
+                "like every outcome for clinicians",
+            )
+            for field, what in (
+                ("avoid", "what not to do, now or next time"),
+                ("say", "what you might say, as a short script"),
+                ("document", "what to write in the record"),
+                ("consult", "when and whom to consult"),
+            )
+        ],
+        (
+            "a profession's own code left out",
+            lambda t: t["nodes"]["left-end"].update(
+                cites=[c for c in t["nodes"]["left-end"]["cites"] if c["code"] != "naadac"]
+            ),
+            "nodes.left-end.cites leaves out the reader's own code: the outcome 'Left it is' cites nothing for "
+            "addiction counselors (NAADAC)",
+        ),
+        (
+            "a coaching code does not stand in for clinicians'",
+            lambda t: t["nodes"]["left-end"].update(
+                cites=[{"code": "icf", "section": "2.1"}, {"code": "apa", "section": "3.05(a)"}]
+            ),
+            "cites nothing for marriage and family therapists (AAMFT), clinical social workers (NASW), "
+            "professional counselors (ACA or NBCC) and addiction counselors (NAADAC)",
+        ),
+        (
+            "a compare topic whose table lacks a code",
+            lambda t: t["nodes"]["right-end"].update(compare_topic="termination-referral"),
+            "nodes.right-end.cites leaves out the reader's own code: the outcome 'Right it is' cites nothing for "
+            "marriage and family therapists (AAMFT), clinical social workers (NASW)",
+        ),
+        (
+            "an outcome four answers away",
+            lambda t: t.update(nodes={**FOUR_DEEP, **{k: v for k, v in t["nodes"].items() if k != "first"}}),
+            "nodes.right-end is 4 answers from the start at the fewest: every outcome must be reachable within 3",
+        ),
+        (
+            "see_also to a page that does not exist",
+            lambda t: t["nodes"]["left-end"]["see_also"].append("situations/comunity-encounters.md"),
+            "nodes.left-end.see_also[2] is 'situations/comunity-encounters.md', which is not a page of the handbook "
+            "(did you mean 'situations/community-encounters.md'?)",
+        ),
+        (
+            "see_also to a heading that does not exist",
+            lambda t: t["nodes"]["left-end"]["see_also"].append("clients/raising-a-concern.md#when-not-to-raise-it"),
+            "nodes.left-end.see_also[2] is 'clients/raising-a-concern.md#when-not-to-raise-it', but "
+            "docs/clients/raising-a-concern.md has no heading with the id 'when-not-to-raise-it' "
+            "(did you mean 'when-not-to-raise-it-with-them'?)",
+        ),
+        (
+            "a clients' outcome with nowhere to turn",
+            lambda t: t.update(readers="clients"),
+            "nodes.left-end.cites names no place to turn to: the outcome 'Left it is' needs at least one resource",
+        ),
     ],
 )
 def test_bad_tree_is_refused(data_copy: Path, name: str, change, expected: str) -> None:  # noqa: ANN001
@@ -315,3 +405,105 @@ def test_html_and_template_syntax_in_a_tree_are_refused(data_copy: Path) -> None
     tree = bad(lambda t: t["nodes"]["first"].update(question="Which {{ way }}?"))
     errors = tree_errors(data_copy, tree)
     assert any("nodes.first.question contains template syntax" in e for e in errors), errors
+
+
+# --- every outcome holds its whole answer, on the built page -------------------------
+
+OUTCOMES = [
+    (tree_id, node_id)
+    for tree_id, tree in TREES.items()
+    for node_id, node in tree.nodes.items()
+    if not node.is_question
+]
+
+
+def national_rank() -> dict[str, tuple[int, int]]:
+    """Each code's place by profession, read from data/professions.yaml here in the test:
+    the country-wide codes in the order the professions come, then the states' codes."""
+    rank: dict[str, tuple[int, int]] = {}
+    for index, profession in enumerate(DATASET.professions.values()):
+        for rules in profession.applies.values():
+            for rule in rules:
+                national = DATASET.codes[rule.code].jurisdiction == "national"
+                rank[rule.code] = min(rank.get(rule.code, (9, 9)), (0 if national else 1, index))
+    return rank
+
+
+def missing_essentials(section: Tag, tree: Tree, node_id: str) -> list[str]:
+    """What the data says this outcome holds that its rendered section does not show."""
+    node = tree.nodes[node_id]
+    text = flat(section.get_text(" "))
+    missing = [
+        f"{field}: {item!r}"
+        for field in ("do", "avoid", "document")
+        for item in getattr(node, field)
+        if flat(item) not in text
+    ]
+    missing += [
+        f"{field}: {getattr(node, field)!r}"
+        for field in ("summary", "say", "consult")
+        if getattr(node, field) and flat(getattr(node, field)) not in text
+    ]
+    sources = section.select(".ott-sources li")
+    for cite in node.cites:
+        if cite.code:
+            code = DATASET.codes[cite.code]
+            label = f"{code.short_name} {cite.section}"
+            if not any(li.get("data-code") == code.id and label in flat(li.get_text(" ")) for li in sources):
+                missing.append(f"citation {label} (with data-code={code.id!r})")
+        elif cite.reference:
+            if not any(flat(DATASET.references[cite.reference].title) in flat(li.get_text(" ")) for li in sources):
+                missing.append(f"reference {cite.reference}")
+        elif not any(flat(DATASET.resources[cite.resource].name) in flat(li.get_text(" ")) for li in sources):
+            missing.append(f"resource {cite.resource}")
+    page_url = render.tree_page_url(tree)
+    hrefs = {urljoin("/" + page_url, a["href"]) for a in section.select(".ott-see-also a")}
+    for target in node.see_also:
+        page, _, anchor = target.partition("#")
+        if "/" + render.page_url(page) + (f"#{anchor}" if anchor else "") not in hrefs:
+            missing.append(f"see_also {target}")
+    return missing
+
+
+@pytest.mark.parametrize(("tree_id", "node_id"), OUTCOMES, ids=[f"{t}:{n}" for t, n in OUTCOMES])
+def test_every_outcome_shows_its_whole_answer(site_pages: SitePages, tree_id: str, node_id: str) -> None:
+    """Each do, avoid and document item, the script, whom to consult, every citation (as a
+    source whose item names its code) and every "Read more" page are on the built outcome;
+    the sources come by profession, so each reader finds their own code quickly."""
+    tree = TREES[tree_id]
+    soup = site_pages[render.tree_page_url(tree)]
+    section = soup.find("section", id=render.node_anchor(tree_id, node_id))
+    assert section is not None, f"{tree_id}: no section for {node_id}"
+    assert missing_essentials(section, tree, node_id) == []
+    rank = national_rank()
+    for listing in section.select("ul.ott-sources[data-ott-reorder], ul.ott-by-code"):
+        assert listing.has_attr("data-ott-reorder")
+        order = [
+            rank.get(li["data-code"], (2, 0)) for li in listing.find_all("li", recursive=False) if li.get("data-code")
+        ]
+        assert order == sorted(order), f"{tree_id}:{node_id}: sources are not in profession order: {order}"
+
+
+def test_a_missing_essential_is_found(site_pages: SitePages) -> None:
+    """The check above can fail: take an avoid item, a citation and a "Read more" link off a copy."""
+    tree_id, node_id = next((t, n) for t, n in OUTCOMES if TREES[t].nodes[n].see_also and TREES[t].nodes[n].avoid)
+    tree = TREES[tree_id]
+    section = copy.copy(site_pages[render.tree_page_url(tree)].find("section", id=render.node_anchor(tree_id, node_id)))
+    section.select_one(".ott-avoid li").decompose()
+    section.select_one(".ott-sources li[data-code]").decompose()
+    section.select_one(".ott-see-also a")["href"] = "../elsewhere/"
+    missing = missing_essentials(section, tree, node_id)
+    assert any(m.startswith("avoid:") for m in missing), missing
+    assert any(m.startswith("citation ") for m in missing), missing
+    assert any(m.startswith("see_also ") for m in missing), missing
+
+
+@pytest.mark.parametrize("tree_id", sorted(TREES))
+def test_every_outcome_within_three_answers(tree_id: str) -> None:
+    """Counted here from the data, independently of the check: the fewest answers to each outcome."""
+    tree = TREES[tree_id]
+    for node_id, node in tree.nodes.items():
+        if node.is_question:
+            continue
+        fewest = min(len(path) - 1 for path in paths(tree) if path[-1] == node_id)
+        assert fewest <= 3, f"{tree_id}: {node_id} needs {fewest} answers"

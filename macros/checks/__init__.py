@@ -18,6 +18,7 @@ def all_checks() -> list[Check]:
     """Every check, in the order their messages read best."""
     from .audiences import check_audiences
     from .codes import check_codes_and_topics
+    from .credentials import check_combinations
     from .dates import check_dates
     from .pages import check_page_sources
     from .professions import check_jurisdictions, check_professions
@@ -31,6 +32,7 @@ def all_checks() -> list[Check]:
         check_codes_and_topics,
         check_jurisdictions,
         check_professions,
+        check_combinations,
         check_trees,
         check_audiences,
         check_dates,

@@ -37,6 +37,7 @@ from .common import (
     describe_character,
     invisible_character,
 )
+from .credentials import Combination, CombinationsFile
 from .jurisdictions import Jurisdiction, JurisdictionsFile
 from .professions import AppliesRule, Basis, Profession, ProfessionsFile
 from .study_aids import StudyAid, StudyAidsFile

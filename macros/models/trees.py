@@ -18,6 +18,7 @@ from pydantic import ConfigDict, Discriminator, Field, Tag
 from .common import HttpsUrl, Model, Section, Slug, Text, require_in_schema
 
 MAX_DEPTH = 12  # questions on the longest path; deeper trees are too long to answer
+MAX_ANSWERS_TO_OUTCOME = 3  # every outcome within this many answers of the start (shortest path)
 
 
 class Readers(str, Enum):
@@ -108,6 +109,11 @@ class Outcome(Model):
         default_factory=list,
         description="provisions or references this outcome rests on",
         json_schema_extra={"minItems": 1},
+    )
+    see_also: list[Text] = Field(
+        default_factory=list,
+        description="optional: the handbook's own pages to read next, as paths under docs/ with an optional "
+        "#anchor, like clients/raising-a-concern.md#when-not-to-raise-it-with-them or compare/gifts.md",
     )
 
     is_question: ClassVar[bool] = False

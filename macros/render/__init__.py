@@ -17,14 +17,15 @@ from typing import Any
 from .. import urls
 from ..dataset import Dataset
 from ..models import Code, Provision
-from . import lookups, views
-from .environment import components
+from . import licences, lookups, views
+from .environment import Url, components
 from .views import (
     BASIS_LABELS,
     COLUMNS,
     KIND_LABELS,
     STATUS_LABELS,
     WAITING_COLUMNS,
+    Chapter,
     Link,
     PageTitle,
     anchor_id,
@@ -50,6 +51,7 @@ def plain_language(on: bool) -> Iterator[None]:
 __all__ = [
     "plain_language",
     "BASIS_LABELS",
+    "Chapter",
     "COLUMNS",
     "KIND_LABELS",
     "STATUS_LABELS",
@@ -62,7 +64,9 @@ __all__ = [
     "cite_handbook",
     "code_page",
     "code_page_url",
+    "codes_in_short",
     "codes_index",
+    "combination_page",
     "columns_for",
     "comparison_table",
     "decision_tree",
@@ -71,10 +75,13 @@ __all__ = [
     "one_pager",
     "one_pager_url",
     "one_pagers_index",
+    "licences_chooser",
     "onboarding_path",
     "page_url",
     "profession_chooser",
     "resource_link",
+    "situations_list",
+    "situations_overview",
     "rules_for",
     "rules_page_url",
     "template_text",
@@ -110,6 +117,14 @@ def comparison_table(dataset: Dataset, topic_id: str) -> str:
     topic = lookups.topic(dataset, topic_id, "comparison_table")
     table = views.table_view(f"compare-{topic.id}", topic, dataset.provisions_on(topic.id))
     return _render("compare.html", "comparison_table", table)
+
+
+def codes_in_short(dataset: Dataset, topic_id: str, link: Link, link_full_table: bool = True) -> str:
+    """A topic's codes in short, for a chapter: one line per rule (code, section linked to the
+    official text, status, the rule), the national clinicians' codes first, the rest in a
+    disclosure, and a link to the full table on the topic's compare page."""
+    topic = lookups.topic(dataset, topic_id, "codes_in_short")
+    return _render("compare.html", "short_form", views.short_form(dataset, topic, link), link_full_table)
 
 
 def citation(dataset: Dataset, code_id: str, section: str, link: Link) -> str:
@@ -151,7 +166,25 @@ def rules_for(dataset: Dataset, profession_id: str, jurisdiction: str, link: Lin
     profession = lookups.profession_in(dataset, profession_id, jurisdiction, "rules_for")
     applicable = dataset.applicable_provisions(profession, jurisdiction)
     page = views.rules_page(dataset, profession, jurisdiction, applicable, link)
-    return _render("pages.md", "rules_for", page)
+    box = licences.in_short(dataset, profession, jurisdiction, link)
+    codes = {r.code for r in profession.applies[jurisdiction]}
+    checked = us_date(min(dataset.codes[c].verified_on for c in codes))
+    legend = (licences.STATUS_LEGEND, checked, Url(link("about/sources/")))
+    return _render("pages.md", "rules_for", page, box, legend)
+
+
+def licences_chooser(dataset: Dataset, link: Link) -> str:
+    """The "My profession and licences" form (licences.js runs it), the rules any choice
+    brings (hidden until chosen), and the static pages for readers without JavaScript."""
+    return _render("licences.html", "chooser", licences.chooser(dataset, link))
+
+
+def combination_page(dataset: Dataset, combination_id: str, link: Link) -> str:
+    """A common combination's page (Markdown): what it holds, then each topic's binding rules."""
+    combination = lookups.lookup(
+        dataset.combinations, combination_id, "combination_page", "combination", "data/combinations.yaml"
+    )
+    return _render("licences.md", "combination_page", licences.combination_page(dataset, combination, link))
 
 
 def profession_chooser(dataset: Dataset, link: Link) -> str:
@@ -162,16 +195,27 @@ def profession_chooser(dataset: Dataset, link: Link) -> str:
 # --- decision trees and client resources ------------------------------------------
 
 
-def decision_tree(dataset: Dataset, tree_id: str, link: Link) -> str:
+def decision_tree(dataset: Dataset, tree_id: str, link: Link, title_of: PageTitle | None = None) -> str:
     """One tree, three views from one markup: every node as a linked section (works without
-    JavaScript and prints as an outline); trees.js turns it into a step-by-step stepper."""
+    JavaScript and prints as an outline); trees.js turns it into a step-by-step stepper.
+    `title_of` names the pages an outcome's see_also links to."""
     tree = lookups.tree(dataset, tree_id, "decision_tree")
-    return _render("trees.html", "decision_tree", views.tree_view(dataset, tree, link))
+    return _render("trees.html", "decision_tree", views.tree_view(dataset, tree, link, title_of))
 
 
 def trees_index(dataset: Dataset, link: Link, readers: str = "clinicians") -> str:
     """A list of every decision tree for these readers, with its intro."""
     return _render("indexes.html", "trees_index", views.trees_index(dataset, link, readers))
+
+
+def situations_list(dataset: Dataset, link: Link) -> str:
+    """The home page's list of situations: each clinicians' tree by its short title, in order."""
+    return _render("indexes.html", "situations_list", views.trees_index(dataset, link, "clinicians"))
+
+
+def situations_overview(dataset: Dataset, chapters: list[views.Chapter], link: Link) -> str:
+    """Every situation with its tree, chapters, pages for clients and one-page summaries."""
+    return _render("indexes.html", "situations_overview", *views.situations_overview(dataset, chapters, link))
 
 
 def resource_link(dataset: Dataset, resource_id: str) -> str:

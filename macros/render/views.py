@@ -259,6 +259,77 @@ def table_view(table_id: str, topic: Topic, rows: list[tuple[Code, Provision]]) 
     )
 
 
+class ShortItem(NamedTuple):
+    """One provision as a line of a topic's short form: code, section, status, the rule."""
+
+    provision: ProvisionView
+    row_href: Url  # its row in the topic's full table
+
+
+class ShortForm(NamedTuple):
+    """A topic's codes in short, as chapters embed it: the national clinicians' codes whose
+    rule we have at least a summary of first; the rest (state laws and associations,
+    coaching, rules not yet checked) behind a disclosure; a link to the full table."""
+
+    topic_id: str
+    topic_title: str
+    compare_href: Url
+    waiting: bool  # the topic compares waiting periods: each line says its period
+    main: tuple[ShortItem, ...]
+    more: tuple[ShortItem, ...]
+    more_kinds: str  # what the disclosure holds, like "California law, the ICF code and rules not yet checked"
+
+
+def _more_kinds(dataset: Dataset, rows: list[tuple[Code, Provision]]) -> str:
+    """What a short form's disclosure holds, in words: "California law, the ICF code and
+    rules not yet checked" (laws, then other codes, then whether any rule is unchecked)."""
+    laws, codes = [], []
+    for code, _ in rows:
+        if code.kind is not CodeKind.ethics_code:
+            laws.append(f"{dataset.jurisdictions[code.jurisdiction].name} law")
+        elif code.jurisdiction != next(iter(dataset.jurisdictions)):
+            codes.append(f"the {code.short_name} code")
+    kinds = list(dict.fromkeys(laws + codes))
+    if any(p.status is Status.unconfirmed for _, p in rows):
+        kinds.append("rules not yet checked")
+    if len(kinds) < 2:
+        return "".join(kinds)
+    return ", ".join(kinds[:-1]) + " and " + kinds[-1]
+
+
+def short_form(dataset: Dataset, topic: Topic, link: Link) -> ShortForm:
+    rows = dataset.provisions_on(topic.id)
+    compare_href = Url(link(urls.topic(topic.id)))
+    widest = next(iter(dataset.jurisdictions))  # the country: data/jurisdictions.yaml lists it first
+
+    def is_main(code: Code, provision: Provision) -> bool:
+        return (
+            code.kind is CodeKind.ethics_code
+            and code.jurisdiction == widest
+            and provision.status is not Status.unconfirmed
+        )
+
+    codes = {code.id: code_view(code) for code, _ in rows}
+
+    def item(code: Code, provision: Provision) -> ShortItem:
+        shown = provision_view(code, provision, codes[code.id])
+        return ShortItem(shown, Url(f"{compare_href}#{shown.anchor}"))
+
+    main = [(c, p) for c, p in rows if is_main(c, p)]
+    more = [(c, p) for c, p in rows if not is_main(c, p)]
+    if not main:  # nothing to lead with: show every rule, each with its status
+        main, more = more, []
+    return ShortForm(
+        topic.id,
+        topic.title,
+        compare_href,
+        topic.compares_waiting_period,
+        tuple(item(c, p) for c, p in main),
+        tuple(item(c, p) for c, p in more),
+        _more_kinds(dataset, more),
+    )
+
+
 class CitationView(NamedTuple):
     """An inline citation of a provision: what its link and tooltip show."""
 
@@ -429,6 +500,80 @@ def trees_index(dataset: Dataset, link: Link, readers: str) -> list[ListItem]:
     ]
 
 
+class Chapter(NamedTuple):
+    """A situation chapter (a hand-written page in docs/situations/), as the adapter reads it."""
+
+    id: str  # its file name, which is also its one-pager's id
+    title: str
+    trees: tuple[str, ...]  # the trees it embeds with decision_tree(...)
+    client_pages: tuple[tuple[str, str], ...]  # (docs path, title) of each page for clients on it
+
+
+class PageLink(NamedTuple):
+    href: Url
+    title: str
+
+
+class Situation(NamedTuple):
+    """One situation on the overview: its tree (when it has one), and every page on it."""
+
+    id: str
+    title: str
+    about: str
+    tree: Url | None
+    chapters: tuple[PageLink, ...]
+    client_pages: tuple[PageLink, ...]
+    one_pagers: tuple[PageLink, ...]
+
+
+def _unique(items: list[PageLink]) -> tuple[PageLink, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def situations_overview(
+    dataset: Dataset, chapters: list[Chapter], link: Link
+) -> tuple[list[Situation], list[Situation]]:
+    """Every clinicians' tree in its order, with the chapters that embed it (or whose one-page
+    summary names it), their pages for clients and their one-page summaries; then each chapter
+    that has no tree of its own."""
+
+    def pages(of: list[Chapter]) -> tuple[tuple[PageLink, ...], tuple[PageLink, ...], tuple[PageLink, ...]]:
+        return (
+            _unique([PageLink(Url(link(urls.chapter(c.id))), c.title) for c in of]),
+            _unique([PageLink(Url(link(urls.page(path))), title) for c in of for path, title in c.client_pages]),
+            _unique(
+                [
+                    PageLink(Url(link(urls.one_pager(c.id))), dataset.one_pagers[c.id].title)
+                    for c in of
+                    if c.id in dataset.one_pagers
+                ]
+            ),
+        )
+
+    def trees_of(chapter: Chapter) -> set[str]:
+        summary = dataset.one_pagers.get(chapter.id)
+        return set(chapter.trees) | ({summary.tree} if summary and summary.tree else set())
+
+    for chapter in chapters:
+        unknown = sorted(t for t in trees_of(chapter) if t not in dataset.trees)
+        if unknown:
+            raise ValueError(f"situations_overview: the chapter {chapter.id} names trees that do not exist: {unknown}")
+    with_tree = []
+    for tree in sorted(dataset.trees.values(), key=lambda t: t.order):
+        if tree.readers.value != "clinicians":
+            continue
+        on_it = [c for c in chapters if tree.id in trees_of(c)]
+        with_tree.append(
+            Situation(tree.id, tree.short_title, tree.intro, Url(link(tree_page_url(tree))), *pages(on_it))
+        )
+    without = [
+        Situation(c.id, c.title, dataset.one_pagers[c.id].gist if c.id in dataset.one_pagers else "", None, *pages([c]))
+        for c in chapters
+        if not trees_of(c)
+    ]
+    return with_tree, without
+
+
 def one_pagers_index(dataset: Dataset, link: Link) -> list[ListItem]:
     return [ListItem(Url(link(urls.one_pager(s.id))), s.title, s.gist) for s in dataset.one_pagers.values()]
 
@@ -564,6 +709,55 @@ class ByCode(NamedTuple):
     rule: str
 
 
+class SeeAlso(NamedTuple):
+    """A page of the handbook to read next, from an outcome's see_also."""
+
+    href: Url
+    title: str
+
+
+def code_order(dataset: Dataset) -> dict[str, tuple[int, int, int]]:
+    """Code id -> its place when citations are listed by profession: the country-wide codes
+    first, in the order data/professions.yaml lists the professions (so each reader finds
+    their own code quickly), then each state's codes in the same order."""
+    order: dict[str, tuple[int, int, int]] = {}
+    for p_index, profession in enumerate(dataset.professions.values()):
+        for rules in profession.applies.values():
+            for r_index, rule in enumerate(rules):
+                code = dataset.codes.get(rule.code)
+                if code is None:
+                    continue
+                rank = (0 if code.jurisdiction == "national" else 1, p_index, r_index)
+                order[rule.code] = min(order.get(rule.code, rank), rank)
+    return order
+
+
+def _by_profession(items: list, code_of: Callable[[Any], str | None], dataset: Dataset) -> list:
+    """Citations of codes in the order above (a code's own citations in data order), then the
+    codes no profession lists, then works and resources in data order (the sort is stable)."""
+    order = code_order(dataset)
+    last = (2, 0, 0)
+    return sorted(items, key=lambda item: order.get(code_of(item), last) if code_of(item) else (3, 0, 0))
+
+
+def _see_also(dataset: Dataset, target: str, link: Link, title_of: PageTitle | None) -> SeeAlso:
+    page, _, anchor = target.partition("#")
+    stem = page.removesuffix(".md")
+    if stem.startswith("compare/") and stem.removeprefix("compare/") in dataset.topics:
+        title = "Compare the codes: " + dataset.topics[stem.removeprefix("compare/")].title
+    elif tree := next((t for t in dataset.trees.values() if tree_page_url(t) == urls.page(page)), None):
+        title = tree.short_title
+    else:
+        try:
+            title = title_of(page) if title_of is not None else ""
+        except OSError:  # another page made from data: no file to read its title from
+            title = ""
+        title = title or stem.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+    if anchor:  # the heading's own words, from its id
+        title = f"{title}: {anchor.replace('-', ' ').capitalize()}"
+    return SeeAlso(Url(link(urls.page(page)) + (f"#{anchor}" if anchor else "")), title)
+
+
 class NodeView(NamedTuple):
     id: str
     anchor: str
@@ -585,6 +779,7 @@ class NodeView(NamedTuple):
     compare_href: Url | None = None
     compare_title: str | None = None
     sources: tuple[SourceView, ...] = ()
+    see_also: tuple[SeeAlso, ...] = ()
     restart_href: Url | None = None
 
 
@@ -600,7 +795,7 @@ def _node_title(node) -> str:  # noqa: ANN001
     return node.question if node.is_question else node.outcome
 
 
-def tree_view(dataset: Dataset, tree, link: Link) -> TreeView:  # noqa: ANN001
+def tree_view(dataset: Dataset, tree, link: Link, title_of: PageTitle | None = None) -> TreeView:  # noqa: ANN001
     nodes = []
     for node_id, node in tree.nodes.items():
         common: dict[str, Any] = {
@@ -629,7 +824,7 @@ def tree_view(dataset: Dataset, tree, link: Link) -> TreeView:  # noqa: ANN001
                     None if provision.waiting_period is None else waiting_period_label(provision.waiting_period),
                     provision.rule,
                 )
-                for code, provision in dataset.provisions_on(topic.id)
+                for code, provision in _by_profession(dataset.provisions_on(topic.id), lambda pair: pair[0].id, dataset)
             )
             outcome["compare_href"] = Url(link(urls.topic(topic.id)))
             outcome["compare_title"] = topic.title.lower()
@@ -644,7 +839,11 @@ def tree_view(dataset: Dataset, tree, link: Link) -> TreeView:  # noqa: ANN001
                 say=node.say,
                 document=tuple(node.document),
                 consult=node.consult,
-                sources=tuple(source_view(dataset, cite, link) for cite in node.cites),
+                sources=tuple(
+                    source_view(dataset, cite, link)
+                    for cite in _by_profession(list(node.cites), lambda cite: cite.code, dataset)
+                ),
+                see_also=tuple(_see_also(dataset, target, link, title_of) for target in node.see_also),
                 restart_href=Url("#" + node_anchor(tree.id, tree.start)),
             )
         )

@@ -135,7 +135,7 @@ def test_every_page_accessible_private_and_error_free(tab: Tab, site_url: str, p
 
 def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    assert page.get_attribute('[data-md-component="search"]', "aria-label") == "Search"
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search"
 
 
 def test_table_reads_as_cards_on_a_phone(browser, site_url: str) -> None:  # noqa: ANN001

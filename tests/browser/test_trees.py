@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
@@ -146,3 +147,102 @@ def test_stepper_starts_after_instant_navigation(page: Page, local_site_url: str
     expect(page.locator(".ott-node:visible")).to_have_count(1)
     # Instant navigation kept the same document (no full reload happened).
     assert page.evaluate("window.__same_document === true")
+
+
+# --- on a phone: after each answer, the new question is on screen below the sticky header ---
+
+ALL_TREES = load_dataset(ROOT / "data").trees
+PHONE = {"width": 390, "height": 844}
+
+# One round trip: where the sticky header ends, where the shown node's heading and its Back
+# and Start over buttons are, the viewport's height and what has focus.
+WHERE = """() => {
+  const node = [...document.querySelectorAll('.ott-node')].filter(n => !n.hidden);
+  const heading = node.length === 1 ? node[0].querySelector('h2') : null;
+  const box = el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.width > 0 && r.height > 0]; };
+  const buttons = Object.fromEntries(['back', 'restart'].map(act => {
+    const b = heading && heading.closest('.ott-node').querySelector(`[data-act="${act}"]`);
+    return [act, b ? box(b) : null];
+  }));
+  return {header: document.querySelector('.md-header').getBoundingClientRect().bottom, shown: node.length,
+          heading: heading ? box(heading) : null, buttons, height: innerHeight,
+          focused: document.activeElement === heading};
+}"""
+
+
+def shortest_paths(tree) -> dict[str, list[int]]:  # noqa: ANN001
+    """Each node -> the answer positions of a shortest path to it from the start."""
+    found: dict[str, list[int]] = {tree.start: []}
+    queue = [tree.start]
+    while queue:
+        node_id = queue.pop(0)
+        for position, answer in enumerate(tree.nodes[node_id].answers):
+            if answer.next not in found:
+                found[answer.next] = found[node_id] + [position]
+                queue.append(answer.next)
+    return found
+
+
+def on_screen_problems(where: dict, step: str) -> list[str]:
+    problems = []
+    if where["shown"] != 1 or where["heading"] is None:
+        return [f"{step}: {where['shown']} nodes shown"]
+    top, bottom, _ = where["heading"]
+    if not where["header"] <= top < where["height"]:
+        problems.append(
+            f"{step}: the heading's top is at {top:.0f}px, outside {where['header']:.0f}-{where['height']}px"
+        )
+    for act, box in where["buttons"].items():
+        if box is None or not box[2]:
+            problems.append(f"{step}: no visible {act} button under the heading")
+        elif not (where["header"] <= box[0] and box[1] <= where["height"]):
+            problems.append(f"{step}: the {act} button is at {box[0]:.0f}-{box[1]:.0f}px, off screen")
+    if not where["focused"]:
+        problems.append(f"{step}: focus is not on the new heading")
+    return problems
+
+
+@pytest.mark.parametrize("tree_id", sorted(ALL_TREES))
+def test_on_a_phone_each_answer_brings_the_next_step_into_view(page: Page, site_url: str, tree_id: str) -> None:
+    """At 390x844, for the shortest path to every outcome: after each answer the new heading
+    starts below Material's sticky header and within the screen, Back and Start over are on
+    screen with it, and focus is on it. Back, too, brings its question into view."""
+    tree = ALL_TREES[tree_id]
+    page.set_viewport_size(PHONE)
+    url = site_url + ("clients/" if tree.readers.value == "clients" else "decide/") + f"{tree_id}/"
+    problems: list[str] = []
+    routes = shortest_paths(tree)
+    for node_id, node in tree.nodes.items():
+        if node.is_question:
+            continue
+        page.goto(url)
+        expect(page.locator(".ott-tree.ott-tree--js")).to_have_count(1)
+        at = tree.start
+        for position in routes[node_id]:
+            page.locator(".ott-node:visible .ott-answers a").nth(position).click()
+            at = tree.nodes[at].answers[position].next
+            expect(page.locator(f'.ott-node[data-node="{at}"]')).to_be_visible()
+            problems += on_screen_problems(page.evaluate(WHERE), f"{node_id}: at {at}")
+        page.locator(".ott-node:visible [data-act=back]").click()
+        problems += on_screen_problems(page.evaluate(WHERE), f"{node_id}: after Back")
+    assert problems == []
+
+
+def test_the_phone_check_can_fail(page: Page, site_url: str) -> None:
+    """With the step pushed below the screen and focus elsewhere, the check above says so."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + f"decide/{TREE}/#{TREE}/0")
+    expect(page.locator(".ott-tree.ott-tree--js")).to_have_count(1)
+    page.evaluate(
+        """() => {
+          const spacer = document.createElement('div');
+          spacer.style.height = '3000px';
+          document.querySelector('.ott-tree__nodes').before(spacer);
+          document.activeElement.blur();
+          scrollTo(0, 0);
+        }"""
+    )
+    problems = on_screen_problems(page.evaluate(WHERE), "pushed down")
+    assert any("the heading's top is at" in p for p in problems), problems
+    assert any("button is at" in p for p in problems), problems
+    assert any("focus is not on the new heading" in p for p in problems), problems

@@ -23,12 +23,30 @@
     ui.className = "ott-stepper";
     ui.innerHTML =
       '<ol class="ott-path" aria-label="Your answers so far"></ol>' +
-      '<p class="ott-controls"><button type="button" class="md-button" data-act="back">Back</button> ' +
-      '<button type="button" class="md-button" data-act="restart">Start over</button></p>' +
       '<p class="ott-live" aria-live="polite" role="status"></p>';
     root.insertBefore(ui, root.querySelector(".ott-tree__nodes"));
+    // Back and Start over sit under the current heading, so on a phone they are on screen
+    // with the question (render moves them into the node shown).
+    var controls = document.createElement("p");
+    controls.className = "ott-controls";
+    controls.innerHTML =
+      '<button type="button" class="md-button" data-act="back">Back</button> ' +
+      '<button type="button" class="md-button" data-act="restart">Start over</button>';
     root.classList.add("ott-tree--js");
     var pathList = ui.querySelector(".ott-path"), live = ui.querySelector(".ott-live");
+
+    // Bring the heading and its controls into view below Material's sticky header, whose
+    // height changes with the screen (and with tabs, if they are ever made sticky).
+    function reveal(heading) {
+      var top = 0;
+      document.querySelectorAll(".md-header, .md-tabs").forEach(function (bar) {
+        var style = getComputedStyle(bar);
+        if (style.position === "sticky" || style.position === "fixed") top = Math.max(top, bar.getBoundingClientRect().bottom);
+      });
+      heading.style.scrollMarginTop = Math.ceil(top + 8) + "px";
+      var first = heading.getBoundingClientRect(), last = controls.getBoundingClientRect();
+      if (first.top < top || last.bottom > window.innerHeight) heading.scrollIntoView({ block: "start" });
+    }
 
     // Walk the answers in the fragment; stop at the first one that does not fit.
     function state() {
@@ -75,10 +93,13 @@
         pathList.appendChild(li);
       });
       pathList.hidden = !s.steps.length;
-      ui.querySelector('[data-act="back"]').disabled = !s.steps.length;
+      var heading = current.el.querySelector("h2");
+      heading.after(controls);
+      controls.querySelector('[data-act="back"]').disabled = !s.steps.length;
       var kind = current.answers.length ? "Question " + (s.steps.length + 1) : "Outcome";
       live.textContent = kind + ": " + current.title;
-      if (moveFocus) current.el.querySelector("h2").focus();
+      if (moveFocus) heading.focus({ preventScroll: true });
+      if (moveFocus || s.steps.length) reveal(heading);
     }
 
     root.addEventListener("click", function (event) {

@@ -1,0 +1,295 @@
+/* Site search: Pagefind's index (hooks/search.py writes it after the build), searched from
+   Material's own search box and listed in Material's result markup, so it looks and works
+   like Material's search (open with / or s or f, arrows, Enter, Esc).
+
+   Why not Material's lunr search: see README ("Search") and `make bench-search`.
+   overrides/partials/search.html renames the box's data-md-component hooks, so Material's
+   bundle leaves the box alone (and no longer fetches its 1.2 MB index on every page load).
+   Nothing loads until the reader hovers, focuses or opens the search box: then Pagefind's
+   script, its WebAssembly (hooks/csp.py allows 'wasm-unsafe-eval' for it) and the words list
+   for typo correction, all from this site. No request goes to another host.
+
+   A query is searched as people type it: stop words ("my", "is it ok to") are dropped; pages
+   holding more of the remaining words rank first, then by Pagefind's score; a word the site
+   does not contain is corrected to the nearest word it does (edit distance 1, or 2 for long
+   words). No dependencies; ES2018. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = new URL("../../", script ? script.src : location.href); // the site's root
+  var bundle = new URL("pagefind/", root).href;
+  var SYNONYMS = {ex: "former", lcsw: "clinical social worker", lmft: "marriage family therapist",
+    mft: "marriage family therapist", lpcc: "professional counselor", lpc: "professional counselor"};
+  var engine = null; // a promise of {pf, vocab, stop}
+
+  function load() {
+    if (engine) return engine;
+    engine = Promise.all([
+      import(bundle + "pagefind.js"),
+      fetch(bundle + "ott-words.json").then(function (r) { return r.json(); })
+    ]).then(function (parts) {
+      var pf = parts[0], words = parts[1];
+      return pf.options({basePath: bundle, baseUrl: root.pathname, excerptLength: 24}).then(function () {
+        return pf.init();
+      }).then(function () {
+        var vocab = new Map();
+        words.words.forEach(function (w, i) { vocab.set(w, words.counts[i]); });
+        return {pf: pf, vocab: vocab, list: words.words, stop: new Set(words.stop)};
+      });
+    });
+    engine.catch(function () { engine = null; });
+    return engine;
+  }
+
+  function distance(a, b, max) { // Damerau-Levenshtein (optimal string alignment), capped
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        if (cur[j] < best) best = cur[j];
+      }
+      if (best > max) return max + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function correct(word, e, last) {
+    if (e.vocab.has(word) || /\d/.test(word) || word.length < 4) return word;
+    if (last && e.list.some(function (w) { return w.length > word.length && w.lastIndexOf(word, 0) === 0; }))
+      return word; // still being typed: a prefix of a word on the site
+    var max = word.length >= 8 ? 2 : 1, best = word, bestD = max + 1, bestN = 0;
+    e.list.forEach(function (w) {
+      var d = distance(word, w, max);
+      var n = e.vocab.get(w);
+      if (d < bestD || (d === bestD && d <= max && n > bestN)) { best = w; bestD = d; bestN = n; }
+    });
+    return bestD <= max ? best : word;
+  }
+
+  /* The words to search for: stop words dropped, synonyms added, typos corrected. */
+  function terms(query, e) {
+    var all = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    var kept = all.filter(function (w) { return !e.stop.has(w); });
+    if (!kept.length) kept = all;
+    var out = [];
+    kept.forEach(function (w, i) {
+      var fixed = correct(w, e, i === kept.length - 1);
+      (SYNONYMS[fixed] || fixed).split(" ").forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  }
+
+  /* Pages for `query`, best first: [{url, title, excerpt, sections: [{url, title, excerpt}]}]. */
+  function search(query, limit) {
+    return load().then(function (e) {
+      var words = terms(query, e);
+      if (!words.length) return [];
+      var pages = new Map(); // id -> {result, words: Set, score}
+      var searches = words.map(function (w) { return e.pf.search(w); });
+      if (words.length > 1) searches.push(e.pf.search(words.join(" ")));
+      return Promise.all(searches).then(function (found) {
+        found.forEach(function (res, k) {
+          var whole = k === words.length; // the search for all the words at once
+          res.results.forEach(function (r) {
+            var p = pages.get(r.id) || {result: r, words: new Set(), score: 0};
+            if (whole) p.score += r.score; else { p.words.add(k); p.score += r.score; }
+            pages.set(r.id, p);
+          });
+        });
+        var ranked = Array.from(pages.values()).sort(function (a, b) {
+          return (b.words.size - a.words.size) || (b.score - a.score);
+        }).slice(0, 2 * (limit || 10));
+        return Promise.all(ranked.map(function (p) { return p.result.data(); }));
+      }).then(function (data) {
+        // The same passage on several pages (the six templates pages share their sample
+        // wording) is listed once: the other pages join the first as links under it.
+        var out = [], seen = new Map();
+        data.forEach(function (d) {
+          var key = (d.excerpt || "").replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+          var title = (d.meta && d.meta.title) || d.url;
+          if (key.length > 40 && seen.has(key)) {
+            seen.get(key).sections.push({url: d.url, title: title, excerpt: ""});
+            return;
+          }
+          var entry = {
+            url: d.url, title: title, excerpt: d.excerpt,
+            sections: (d.sub_results || []).filter(function (s) {
+              return s.url !== d.url && s.title !== title; // not the page itself again
+            }).slice(0, 3)
+          };
+          seen.set(key, entry);
+          out.push(entry);
+        });
+        return out.slice(0, limit || 10);
+      });
+    });
+  }
+
+  window.ottSearch = {load: load, search: search, terms: function (q) { return load().then(function (e) { return terms(q, e); }); }};
+
+  /* ---- Material's search dialog ----------------------------------------------------------- */
+  var box = document.querySelector("[data-ott-search]");
+  if (!box) return;
+  var toggle = document.getElementById("__search");
+  var input = box.querySelector("[data-ott-search-query]");
+  var output = box.querySelector("[data-ott-search-result]");
+  var meta = output.querySelector(".md-search-result__meta");
+  var list = output.querySelector(".md-search-result__list");
+  var latest = 0;
+
+  function open() { if (toggle && !toggle.checked) toggle.click(); }
+  function close() { if (toggle && toggle.checked) toggle.click(); input.blur(); }
+
+  var ENTITIES = {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0"};
+  function unescape(text) {
+    return text.replace(/<[^>]*>/g, "").replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, function (all, name) {
+      if (name[0] === "#") {
+        var hex = name[1] === "x" || name[1] === "X";
+        try { return String.fromCodePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10)); } catch (e) { return all; }
+      }
+      return ENTITIES[name.toLowerCase()] || all;
+    });
+  }
+
+  // A Pagefind excerpt: escaped text with <mark> around the matches. Built as text nodes and
+  // <mark> elements, never parsed as HTML.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var marked = /^<mark>(.*)<\/mark>$/.exec(part);
+      var text = unescape(marked ? marked[1] : part);
+      if (!text) return;
+      if (marked) { var m = document.createElement("mark"); m.textContent = text; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(text));
+    });
+    return p;
+  }
+
+  function link(url, title, text, words, documentLevel) {
+    var a = document.createElement("a");
+    var href = new URL(url, location.href);
+    if (words.length) href.searchParams.set("h", words.join(" "));
+    a.href = href.href;
+    a.className = "md-search-result__link";
+    a.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset" + (documentLevel ? " md-search-result__article--document" : "");
+    if (documentLevel) {
+      var icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      article.appendChild(icon);
+    }
+    var h = document.createElement(documentLevel ? "h1" : "h2");
+    h.textContent = title;
+    article.appendChild(h);
+    if (text) article.appendChild(excerpt(text));
+    a.appendChild(article);
+    a.addEventListener("click", function () { close(); });
+    return a;
+  }
+
+  function render(query) {
+    var ticket = ++latest;
+    if (!query.trim()) { meta.textContent = "Type to start searching"; list.textContent = ""; return; }
+    meta.textContent = "Searching…";
+    search(query, 10).then(function (results) {
+      if (ticket !== latest) return; // a newer query is on its way
+      return window.ottSearch.terms(query).then(function (words) {
+        list.textContent = "";
+        meta.textContent = results.length
+          ? results.length + (results.length === 1 ? " matching page" : " matching pages")
+          : "No matching pages";
+        results.forEach(function (r) {
+          var li = document.createElement("li");
+          li.className = "md-search-result__item";
+          li.appendChild(link(r.url, r.title, r.excerpt, words, true));
+          r.sections.forEach(function (s) { li.appendChild(link(s.url, s.title, s.excerpt, words, false)); });
+          list.appendChild(li);
+        });
+      });
+    }).catch(function () {
+      if (ticket === latest) meta.textContent = "Search could not load. Reload the page to try again.";
+    });
+  }
+
+  function warm() { load(); }
+  box.addEventListener("pointerenter", warm, {once: true});
+  document.querySelectorAll("label[for='__search']").forEach(function (l) {
+    l.addEventListener("pointerenter", warm, {once: true});
+    l.addEventListener("click", function () { setTimeout(function () { input.focus(); }, 0); });
+  });
+  input.addEventListener("focus", function () { warm(); open(); });
+  input.addEventListener("input", function () { render(input.value); });
+  box.querySelector("form").addEventListener("submit", function (ev) { ev.preventDefault(); });
+  box.querySelector("button[type=reset]").addEventListener("click", function () {
+    setTimeout(function () { render(""); input.focus(); }, 0);
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var active = document.activeElement;
+    var typing = active && (/^(input|textarea|select)$/i.test(active.tagName) || active.isContentEditable);
+    var opened = toggle && toggle.checked;
+    if (!opened) {
+      if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+        ev.preventDefault();
+        open();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    var links = [input].concat(Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link")));
+    var at = links.indexOf(active);
+    if (ev.key === "Escape" || (ev.key === "Tab" && at <= 0 && !ev.shiftKey && links.length === 1)) {
+      ev.preventDefault();
+      close();
+    } else if (ev.key === "Enter" && active === input) {
+      ev.preventDefault();
+      if (links[1]) links[1].click();
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      var next = at < 0 ? 0 : (at + (ev.key === "ArrowDown" ? 1 : -1) + links.length) % links.length;
+      links[next].focus();
+    }
+  });
+
+  /* Highlight the searched words on the page a result opens (Material's search.highlight did
+     this for its own search); runs on every page, and after each instant navigation. */
+  function highlight() {
+    var words = new URL(location.href).searchParams.get("h");
+    var article = document.querySelector("article.md-content__inner");
+    if (!words || !article) return;
+    var pattern = new RegExp("(" + words.split(/\s+/).filter(Boolean).map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")[\\p{L}]*", "giu");
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      if (!pattern.test(node.data) || node.parentNode.closest("script, style, mark")) return;
+      pattern.lastIndex = 0;
+      var frag = document.createDocumentFragment(), last = 0, m;
+      while ((m = pattern.exec(node.data))) {
+        frag.appendChild(document.createTextNode(node.data.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        frag.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+      frag.appendChild(document.createTextNode(node.data.slice(last)));
+      node.parentNode.replaceChild(frag, node);
+    });
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(highlight);
+  else highlight();
+})();

@@ -1,0 +1,154 @@
+"""Site search: a Pagefind index of the built site, searched from Material's own search box.
+
+Why Pagefind and not Material's lunr search: `make bench-search` (scripts/search_bench.py)
+runs every query of tests/search_queries.yaml through Material as shipped, Material tuned and
+Pagefind on one build; README ("Search") gives the figures and the decision.
+
+What this hook does:
+- on_post_page: marks the page's article `data-pagefind-body`, so Pagefind indexes the
+  article only (not the navigation, header or footer), and only pages that have one: the
+  whole-handbook print page and the 404 page are left out. Anything marked
+  `data-search-exclude` (checking notes, statuses) and the heading permalinks are left out
+  too (EXCLUDE below).
+- on_post_build: runs Pagefind (the `pagefind[bin]` wheel's binary, pinned in
+  requirements.txt) over site_dir, writing site/pagefind/, and deletes the UI bundles Pagefind
+  also writes, which the site does not use. It then replaces Material's lunr index
+  (search/search_index.json, 1.2 MB) by a stub holding only its config, so Material's bundle,
+  which asks for that file on every page load, gets a few bytes; docs/assets/javascripts/
+  search.js loads Pagefind only when the reader focuses or hovers the search box.
+  OTT_SEARCH_KEEP_LUNR=1 keeps the full lunr index (the bench compares both engines on one
+  build).
+
+STOP_WORDS are dropped from a query before it is searched (search.js receives them through
+the stub's config); the bench uses the same list for the tuned Material engine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+# lunr's English stop words (Material's index already drops them from the documents) and the
+# words of a question that never pick out a page ("can I", "is it ok to", "how do I").
+STOP_WORDS = frozenset(
+    """a able about across after all almost also am among an and any are as at be because been
+    but by can cannot could dear did do does either else ever every for from get got had has
+    have he her hers him his how however i if in into is it its just least let like likely may
+    me might most must my neither no nor not of off often on only or other our own rather said
+    say says she should since so some than that the their them then there these they this tis
+    to too twas us wants was we were what when where which while who whom why will with would
+    yet you your ok okay vs versus im i'm""".split()
+)
+
+# Left out of the index: notes on how a rule was checked (see macros/render/templates),
+# heading permalinks (their text is a pilcrow) and the page-end boilerplate.
+EXCLUDE = (
+    "[data-search-exclude]",
+    ".headerlink",
+    ".md-content__button",
+    ".ott-disclaimer",
+    ".ott-reviewed",
+    ".ott-print-address",
+    ".md-source-file",
+)
+# Pages never in search (issue 16: keep the print page out of the way of reading).
+NOT_INDEXED = ("print_page/", "404.html")
+WORD = re.compile(r"[^\W_]+")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "wasm.unknown.pagefind",  # every page is English (--force-language en)
+)
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:  # noqa: ANN001, ANN003, ARG001
+    url = page.url or ""
+    if any(url.startswith(skip) or url == skip for skip in NOT_INDEXED) or page.file.src_uri == "404.md":
+        return output
+    # A page's `search: boost:` (front matter, or search_boost in data for generated pages)
+    # ranked it higher in Material's search; Pagefind weighs the words of the element instead.
+    boost = ((page.meta or {}).get("search") or {}).get("boost")
+    weight = f' data-pagefind-weight="{min(float(boost), 10.0):g}"' if boost else ""
+    return ARTICLE.sub(rf"\g<0> data-pagefind-body{weight}", output, count=1)
+
+
+def index_site(site: Path) -> None:
+    """Write site/pagefind/ from the built pages; stop the build with Pagefind's message if it fails."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--exclude-selectors",
+        ", ".join(EXCLUDE),
+        "--force-language",
+        "en",
+        "--silent",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode or not (site / "pagefind" / "pagefind.js").is_file():
+        raise RuntimeError(f"Pagefind could not index {site}:\n{result.stdout}{result.stderr}")
+    for name in UNUSED:
+        (site / "pagefind" / name).unlink(missing_ok=True)
+    write_words(site / "pagefind")
+
+
+def indexed_texts(bundle: Path) -> dict[str, str]:
+    """Address -> the text Pagefind indexed for it (its fragments: gzip, then a signature)."""
+    texts = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def write_words(bundle: Path) -> None:
+    """pagefind/ott-words.json: every word of the indexed text with how often it occurs, and
+    the stop words. search.js corrects a typed word the site does not contain to the nearest
+    one it does (Pagefind has no typo tolerance), and drops the stop words."""
+    counts: Counter[str] = Counter()
+    for text in indexed_texts(bundle).values():
+        counts.update(WORD.findall(text.lower()))
+    words = sorted(w for w, n in counts.items() if len(w) >= 2 and not w.isdigit())
+    data = {"words": words, "counts": [counts[w] for w in words], "stop": sorted(STOP_WORDS)}
+    (bundle / "ott-words.json").write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
+    site = Path(config["site_dir"])
+    index_site(site)
+    # Nothing asks for Material's lunr index any more (overrides/partials/search.html):
+    # do not publish 1.2 MB no one reads.
+    if os.environ.get("OTT_SEARCH_KEEP_LUNR") != "1":
+        shutil.rmtree(site / "search", ignore_errors=True)
+
+
+def mark_built_site(site: Path) -> None:
+    """What on_post_page does, on the files of a site built without this hook."""
+    for path in site.rglob("*.html"):
+        url = path.relative_to(site).as_posix().removesuffix("index.html")
+        if path.name == "404.html" or url.startswith(NOT_INDEXED):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in text:
+            path.write_text(ARTICLE.sub(r"\g<0> data-pagefind-body", text, count=1), encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m hooks.search SITE_DIR: index a site built without this hook
+    mark_built_site(Path(sys.argv[1]))
+    index_site(Path(sys.argv[1]))
