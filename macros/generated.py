@@ -176,7 +176,7 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
             pages.append(
                 GeneratedPage(
                     urls.source_path(urls.templates(profession.id)),
-                    f"Templates for {profession.plural}",
+                    f"Informed consent and policy templates for {profession.plural}",
                     f"Wording for {profession.plural} to adapt: {names}.",
                     dataset.templates_reviewed,
                     _call("templates_for", profession.id),

@@ -90,7 +90,7 @@ HEDGE_PHRASES = (
 
 # Generated blocks (tables, trees) and site-wide boilerplate: their words live in data/ or in
 # the templates, not in the hand-written prose these tests hold to account.
-GENERATED = (".ott-compare", ".ott-tree", ".ott-questions")
+GENERATED = (".ott-compare", ".ott-short", ".ott-tree", ".ott-questions")
 BOILERPLATE = (".ott-reviewed", ".ott-disclaimer", ".headerlink", ".md-content__button", "script", "style")
 
 # The hand-written pages (docs/, and the hand prose of a generated page in includes/pages/),

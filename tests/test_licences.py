@@ -82,11 +82,13 @@ def merged(credential_ids: list[str]) -> dict[str, set[str] | None]:
 
 
 def rank(period: object) -> float | None:
-    if period == NEVER:
+    """'never' and 'not specified' (the code names no period after which the rule ends) rank
+    above every number of years; a provision with no waiting period is not ranked."""
+    if period in (NEVER, NOT_SPECIFIED):
         return float("inf")
     if isinstance(period, int):
         return float(period)
-    return None  # not specified, or no waiting period on the provision
+    return None
 
 
 def strictest_from_data(anchors: set[str], topic: str = FORMER) -> set[str]:
@@ -187,22 +189,63 @@ def test_apa_and_aca_name_aca_strictest() -> None:
     assert found.kind == "waiting"
 
 
-def test_a_period_not_stated_is_not_ranked() -> None:
+def former_verdict(credential_ids: list[str]):  # noqa: ANN201
     dataset = load_dataset(ROOT / "data")
     credentials = dataset.credentials()
-    unstated = [
-        (code, p)
-        for code, p in dataset.provisions_on(FORMER)
-        if p.waiting_period == NOT_SPECIFIED and f"member-{code.id}" in credentials
-    ]
-    assert unstated, "the data has no code stating no waiting period to try"
-    code = unstated[0][0]
-    chosen = [credentials[f"member-{code.id}"], credentials["member-aca"]]
-    rows = [(c, p) for c, p in binding_rows(dataset, chosen) if p.topic == FORMER]
-    found = verdict(dataset.topics[FORMER], rows)
-    assert anchor_id(code.id, unstated[0][1].section) not in found.strictest
-    assert found.kind != "agree" and not found.strictest  # one stated period: nothing to rank it against
-    assert f"{code.short_name} {unstated[0][1].section} states no waiting period" in found.text
+    rows = [(c, p) for c, p in binding_rows(dataset, [credentials[i] for i in credential_ids]) if p.topic == FORMER]
+    return verdict(dataset.topics[FORMER], rows)
+
+
+def test_a_rule_with_no_end_point_outranks_a_two_year_law() -> None:
+    """LCSW in California and NASW member: NASW's former-client rule names no period after
+    which it ends, so it is named strictest over the state's years (both read from data)."""
+    combo = next(c for c in COMBINATIONS if c["id"] == "lcsw-nasw-california")
+    anchors = bound(merged(combo["credentials"]))
+    periods = {
+        anchor_id(code, p["section"]): p["waiting_period"]
+        for code, data in CODES.items()
+        for p in data["provisions"]
+        if p["topic"] == FORMER and anchor_id(code, p["section"]) in anchors
+    }
+    no_end = {a for a, v in periods.items() if v in (NEVER, NOT_SPECIFIED)}
+    years = {a for a, v in periods.items() if isinstance(v, int)}
+    assert no_end and years, periods  # the data still holds the case this test is about
+    found = former_verdict(combo["credentials"])
+    assert found.kind == "waiting"
+    assert set(found.strictest) == no_end == strictest_from_data(anchors)
+    assert "cannot be ranked" not in found.text
+    nasw = next(p for p in CODES["nasw"]["provisions"] if anchor_id("nasw", p["section"]) in no_end)
+    assert "no time limit after which this becomes acceptable" in nasw["rule"]  # the words the verdict uses
+    assert f"Strictest: NASW {nasw['section']} (sets no point after which it becomes acceptable)" in found.text
+    assert "a minimum, not a permission" in found.text
+
+
+def test_never_and_no_end_point_both_rank_above_years() -> None:
+    dataset = load_dataset(ROOT / "data")
+    rows = dataset.provisions_on(FORMER)
+    never = next((c, p) for c, p in rows if p.waiting_period == NEVER)
+    open_ended = next((c, p) for c, p in rows if p.waiting_period == NOT_SPECIFIED)
+    years = next((c, p) for c, p in rows if isinstance(p.waiting_period, int) and c.id not in (never[0].id,))
+    found = verdict(dataset.topics[FORMER], [never, open_ended, years])
+    assert set(found.strictest) == {anchor_id(c.id, p.section) for c, p in (never, open_ended)}
+    # A rule giving no waiting period at all stays unranked.
+    none = (years[0], years[1].model_copy(update={"waiting_period": None}))
+    found = verdict(dataset.topics[FORMER], [never, none])
+    assert f"{years[0].short_name} {years[1].section} states no waiting period" in found.text
+
+
+def test_an_after_the_wait_part_is_not_a_second_wait() -> None:
+    """Psychologist in California and APA member: APA 10.08(b) is what still applies after
+    10.08's two years, so the verdict names the wait once and 10.08(b) after it."""
+    combo = next(c for c in COMBINATIONS if c["id"] == "psychologist-apa-california")
+    apa = {p["section"]: p for p in CODES["apa"]["provisions"] if p["topic"] == FORMER}
+    assert {"10.08", "10.08(b)"} <= set(apa) and "10.08(b)" in apa["10.08"]["after_waiting_period"]
+    found = former_verdict(combo["credentials"])
+    assert anchor_id("apa", "10.08(b)") not in found.strictest
+    assert anchor_id("apa", "10.08") in found.strictest
+    assert found.text.startswith(f"All set a minimum of {apa['10.08']['waiting_period']} years:")
+    assert "After that, APA 10.08(b) still applies" in found.text
+    assert "APA 10.08(b) (" not in found.text  # never given a waiting period of its own
 
 
 # --- the built site ---------------------------------------------------------------------
@@ -243,6 +286,9 @@ def test_chooser_links_every_combination_without_javascript(site_pages) -> None:
     page = site_pages["apply/my-licences/"]
     nojs = page.select_one(".ott-licences__nojs")
     links = {a.get_text(strip=True): a["href"] for a in nojs.select("ul.ott-combinations a")}
+    # The words for readers without JavaScript are in their own block, which licences.js hides.
+    only = nojs.select_one(".ott-licences__nojs-only")
+    assert "this browser is not running it" in only.get_text() and not only.find("a")
     assert set(links) == {c["title"] for c in COMBINATIONS}
     for combination in COMBINATIONS:
         assert links[combination["title"]] == f"../combinations/{combination['id']}/"
@@ -269,6 +315,20 @@ def test_combination_page_lists_exactly_the_binding_rules(site_pages, combinatio
         verdict_el = section.find_next("p", class_="ott-verdict")
         assert set(verdict_el["data-strictest"].split()) == strict
         assert "Strictest:" in verdict_el.get_text()
+    # Where the strictest is named, the caveats follow it: a wait is a minimum; not being a
+    # member; telehealth, citing ACA H.1.b as recorded.
+    verdict_el = section.find_next("p", class_="ott-verdict") if section else None
+    if verdict_el is not None:
+        assert "a minimum, not a permission" in verdict_el.get_text()
+        notes = verdict_el.find_next_sibling("ul", class_="ott-caveats")
+        text = notes.get_text(" ", strip=True)
+        assert "Not being a member does not make a code irrelevant" in text
+        h1b = next(p for p in CODES["aca"]["provisions"] if p["section"] == "H.1.b")
+        assert "where the client is located" in text and " ".join(h1b["rule"].split()) in text
+        assert notes.find("a", string="ACA H.1.b")["href"].endswith(f"codes/aca/#{anchor_id('aca', 'H.1.b')}")
+        board = next(p for p in CODES["ca-bpc"]["provisions"] if p["section"] == "§ 2936")
+        assert "whether or not they belong to the APA" in " ".join(board["rule"].split())  # as recorded
+        assert "whether or not they belong to the APA" in text
     # Topics are sections in Material's table of contents.
     toc = {a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")}
     topics_with_rules = {
@@ -278,6 +338,17 @@ def test_combination_page_lists_exactly_the_binding_rules(site_pages, combinatio
         if anchor_id(code, p["section"]) in expected
     }
     assert {f"#{t}" for t in topics_with_rules} <= toc
+
+
+def test_psychologist_apa_page_shows_10_08_b_after_the_wait(site_pages) -> None:  # noqa: ANN001
+    page = site_pages["apply/combinations/psychologist-apa-california/"]
+    li = page.select_one(f'li.ott-rule[data-anchor="{anchor_id("apa", "10.08(b)")}"]')
+    text = li.get_text(" ", strip=True)
+    assert li["data-part-of"] == anchor_id("apa", "10.08") and li["data-wait"] == "after"
+    assert "After the wait of APA 10.08" in text and "Waiting period:" not in text
+    box = site_pages["apply/psychologist-california/"].select_one(".ott-in-short")
+    line = box.select_one(f'.ott-in-short__waiting li[data-anchor="{anchor_id("apa", "10.08(b)")}"]')
+    assert "what still applies after the wait of APA 10.08" in line.get_text(" ", strip=True)
 
 
 def test_lpcc_aca_nbcc_names_the_five_years(site_pages) -> None:  # noqa: ANN001

@@ -61,7 +61,7 @@ class Provision(Model):
     waiting_period: WaitingPeriod | None = Field(
         None,
         description="how long after therapy ends the rule applies: a number of years "
-        "(like 2), 'never' (it never ends), or 'not specified' (the code names no period)",
+        "(like 2), 'never' (it never ends), or 'not specified' (the code names no period, so none ends the rule)",
     )
     after_waiting_period: Text | None = Field(
         None,

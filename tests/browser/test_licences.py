@@ -111,6 +111,32 @@ def test_compare_page_marks_and_leads_with_the_readers_rows(page: Page, site_url
     assert results.violations_count == 0, results.generate_report()
 
 
+def test_a_code_inside_the_disclosure_moves_into_the_short_list(page: Page, site_url: str) -> None:
+    """ "Showing your codes first (CAMFT)" is true: a CAMFT member's CAMFT items leave the closed
+    "More codes and laws" disclosure for the top of the visible short list."""
+    topic = "multiple-relationships"
+    written = page.request.get(site_url + f"compare/{topic}/").text()
+    assert re.search(r'<details class="ott-short__more">.*?data-code="camft"', written, re.S), (
+        "the CAMFT items are no longer in the disclosure: pick a code that is"
+    )
+    page.goto(site_url + CHOOSER)
+    tick(page, "member-camft")
+    page.goto(site_url + f"compare/{topic}/")
+    box = page.locator(f'.ott-short[data-topic="{topic}"]')
+    mine = {anchor_id("camft", p["section"]) for p in CODES["camft"]["provisions"] if p["topic"] == topic}
+    visible = box.locator(":scope > ul.ott-short__list > li").evaluate_all(
+        "els => els.map(e => ({code: e.dataset.code, yours: e.classList.contains('ott-yours')}))"
+    )
+    assert [i["code"] for i in visible[: len(mine)]] == ["camft"] * len(mine), visible
+    assert all(i["yours"] for i in visible[: len(mine)]) and not any(i["yours"] for i in visible[len(mine) :])
+    expect(box.locator("details li[data-code='camft']")).to_have_count(0)
+    left = box.locator("details li").count()
+    expect(box.locator("details summary")).to_have_text(f"More codes and laws ({left})")
+    note = page.locator(".ott-yours-note").first
+    expect(note).to_contain_text(f"Showing your codes first ({CODES['camft']['short_name']})")
+    expect(note).to_be_visible()
+
+
 def test_tree_citations_of_a_law_are_marked_by_section(page: Page, site_url: str) -> None:
     """A California licence binds only the sections listed for it: on a tree's citation lists
     the law's other sections stay unmarked, and the reader's items come first in each list."""
@@ -133,6 +159,34 @@ def test_tree_citations_of_a_law_are_marked_by_section(page: Page, site_url: str
     assert any(any(order) for order in lists), "no list on the page holds the reader's rules"
     for order in lists:
         assert order == sorted(order, reverse=True), order
+
+
+def test_no_end_point_is_named_strictest_with_the_caveats(page: Page, site_url: str) -> None:
+    combo = next(c for c in COMBINATIONS if c["id"] == "lcsw-nasw-california")
+    page.goto(site_url + CHOOSER)
+    tick(page, *combo["credentials"])
+    section = page.locator(f'[data-topic="{FORMER}"]')
+    verdict = section.locator(".ott-verdict")
+    assert set(verdict.get_attribute("data-strictest").split()) == strictest_from_data(
+        bound(merged(combo["credentials"]))
+    )
+    expect(verdict).to_contain_text("Strictest: NASW")
+    expect(verdict).not_to_contain_text("cannot be ranked")
+    expect(section.locator(".ott-caveats")).to_be_visible()
+    expect(section.locator(".ott-caveats")).to_contain_text("Not being a member does not make a code irrelevant")
+    # A topic that compares no waiting periods shows no caveats.
+    expect(page.locator('.ott-my-topic[data-compares-waiting="no"] .ott-caveats')).to_have_count(0)
+
+
+def test_the_no_javascript_words_go_when_the_script_runs(page: Page, site_url: str) -> None:
+    page.goto(site_url + CHOOSER)
+    expect(page.locator("#ott-licences")).to_be_visible()
+    expect(page.locator(".ott-licences__nojs-only")).to_be_hidden()
+    expect(page.get_by_text("this browser is not running it")).to_be_hidden()
+    expect(page.locator("#common-combinations")).to_be_visible()
+    links = page.locator(".ott-licences__nojs ul.ott-combinations a")
+    expect(links).to_have_count(len(COMBINATIONS))
+    expect(links.first).to_be_visible()
 
 
 def test_forget_clears_local_storage_and_marks(page: Page, site_url: str) -> None:
@@ -203,6 +257,9 @@ def test_without_javascript_the_combination_pages_are_there(browser: Browser, si
         page.goto(site_url + CHOOSER)
         expect(page.locator("#ott-licences")).to_be_hidden()
         expect(page.locator("#ott-licences input")).to_have_count(0)
+        expect(page.locator("#without-javascript")).to_be_visible()
+        expect(page.get_by_text("this browser is not running it")).to_be_visible()
+        expect(page.locator("#common-combinations")).to_be_hidden()
         links = page.locator(".ott-licences__nojs ul.ott-combinations a")
         expect(links).to_have_count(len(COMBINATIONS))
         for combination in COMBINATIONS:

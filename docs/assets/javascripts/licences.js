@@ -53,54 +53,76 @@
 
   // --- the chooser ------------------------------------------------------------
 
+  // A number of years; "never" and "no-end" (no point after which the rule stops applying)
+  // above every number; "" (no period recorded) and "after" (what applies after another
+  // rule's wait) are not ranked.
   function rank(wait) {
-    if (wait === "never") return Infinity;
-    return wait && wait !== "unspecified" ? +wait : null;
+    if (wait === "never" || wait === "no-end") return Infinity;
+    return wait && wait !== "after" ? +wait : null;
   }
+  var MINIMUM = "A wait is a minimum, not a permission: following the strictest meets the others only on how long " +
+    "to wait, and what each rule says still applies after its wait applies too.";
 
   function verdict(section, shown) {
-    var p = section.querySelector(".ott-verdict");
+    var p = section.querySelector(".ott-verdict"), notes = section.querySelector(".ott-caveats");
     var waiting = section.dataset.comparesWaiting === "yes";
+    var after = [];
+    if (waiting) {
+      var anchors = shown.map(function (li) { return li.dataset.anchor; });
+      after = shown.filter(function (li) { return li.dataset.partOf && anchors.indexOf(li.dataset.partOf) >= 0; });
+      shown = shown.filter(function (li) { return after.indexOf(li) < 0; });
+    }
     var codes = shown.map(function (li) { return li.dataset.ruleCode; })
       .filter(function (c, i, all) { return all.indexOf(c) === i; });
     if (codes.length < 2 && !(waiting && shown.length > 1)) {
       p.hidden = true;
+      if (notes) notes.hidden = true;
       return;
     }
     function name(li) { return li.dataset.name; }
+    function named(li) { return name(li) + " (" + li.dataset.period + ")"; }
     var kind = "differ", strict = [], parts = [];
     if (waiting) {
       var ranked = shown.filter(function (li) { return rank(li.dataset.wait) !== null; });
-      var unranked = shown.filter(function (li) { return li.dataset.wait === "unspecified"; }).map(name);
+      var unranked = shown.filter(function (li) { return rank(li.dataset.wait) === null; }).map(name);
       if (ranked.length) {
         var top = Math.max.apply(null, ranked.map(function (li) { return rank(li.dataset.wait); }));
         strict = ranked.filter(function (li) { return rank(li.dataset.wait) === top; });
         var shorter = ranked.filter(function (li) { return rank(li.dataset.wait) !== top; });
         var label = strict[0].dataset.period, names = strict.map(name);
+        var which = top === Infinity ? join(strict.map(named)) : join(names) + " (" + label + ")";
         if (shorter.length) {
           kind = "waiting";
-          var others = join(shorter.map(function (li) { return name(li) + " (" + li.dataset.period + ")"; }));
-          parts.push("Strictest: " + join(names) + " (" + label + ").");
+          var others = join(shorter.map(named));
+          parts.push("Strictest: " + which + ".");
           parts.push(top === Infinity
-            ? "A rule that never ends outlasts " + others + ", so following it meets all of them."
-            : "Waiting " + label + " also waits out " + others + ", so following it meets all of them.");
+            ? "No number of years ends it, so it outlasts " + others + "."
+            : "Waiting " + label + " also waits out " + others + ".");
         } else if (strict.length > 1) {
           kind = "agree";
-          parts.push("These rules agree on the wait: " + label + " (" + join(names) + ").");
+          parts.push(top === Infinity
+            ? "None of these rules has an end point: " + which + "."
+            : "All set a minimum of " + label + ": " + join(names) + ".");
         } else { // one period stated, beside rules that state none: nothing to rank it against
-          parts.push(names[0] + " sets " + label + ".");
+          strict = [];
+          parts.push(names[0] + " " + (top === Infinity ? label : "sets " + label) + ".");
         }
-        var unchecked = strict.filter(function (li) { return li.dataset.confirmed !== "yes"; }).map(name);
+        var unchecked = (strict.length ? strict : []).filter(function (li) { return li.dataset.confirmed !== "yes"; }).map(name);
         if (unchecked.length) {
           parts.push("The wording of " + join(unchecked) + " is not fully checked: read the code itself before relying on it.");
         }
+      }
+      if (after.length) {
+        var single = after.length === 1;
+        parts.push("After that, " + join(after.map(name)) + " still " + (single ? "applies" : "apply") + ", as " +
+          (single ? "its rule" : "their rules") + " below " + (single ? "records" : "record") + ".");
       }
       if (unranked.length) {
         var one = unranked.length === 1;
         parts.push(join(unranked) + (one ? " states" : " state") + " no waiting period, so " +
           (one ? "it" : "they") + " cannot be ranked: meet " + (one ? "it" : "them") + " as well.");
       }
-      parts.push("Whatever still applies after a wait, under any of these rules, applies too.");
+      parts.push(MINIMUM);
     } else {
       parts.push("These rules come from " + codes.length + " codes and laws, and this handbook cannot rank them: meet each of them.");
     }
@@ -110,6 +132,7 @@
       kind === "differ" ? "The rules differ." : kind === "agree" ? "They agree." : "Which is strictest.";
     p.querySelector(".ott-verdict__text").textContent = parts.join(" ");
     p.hidden = false;
+    if (notes) notes.hidden = false;
   }
 
   function setupChooser(form) { // form: the #ott-licences block
@@ -138,6 +161,9 @@
     button.textContent = "Forget my choice";
     form.querySelector(".ott-licences__actions").appendChild(button);
     form.hidden = false;
+    // This script runs, so the words for readers without it go; the combination links stay.
+    each(document.querySelectorAll(".ott-licences__nojs-only"), function (el) { el.hidden = true; });
+    each(document.querySelectorAll(".ott-licences__js-only"), function (el) { el.hidden = false; });
     var names = JSON.parse(form.dataset.names || "{}");
     var boxes = form.querySelectorAll("input[name=credential]");
     var results = document.querySelector(".ott-my-rules");
@@ -272,6 +298,20 @@
       mine.concat(items.filter(function (item) { return mine.indexOf(item) < 0; })).forEach(function (item) {
         list.appendChild(item);
       });
+      // A list inside a closed disclosure ("More codes and laws") is not what a reader sees
+      // first: the reader's items move to the top of the box's first list outside it.
+      var disclosure = list.closest("details");
+      var visible = disclosure && box !== list && Array.prototype.filter.call(box.querySelectorAll("ul, ol"), function (l) {
+        return !l.closest("details");
+      })[0];
+      if (visible) {
+        var moved = visible.querySelectorAll(":scope > .ott-yours").length;
+        var first = visible.children[moved] || null; // after the reader's items already there
+        mine.forEach(function (item) { visible.insertBefore(item, first); });
+        var left = list.children.length, summary = disclosure.querySelector("summary");
+        if (!left) disclosure.hidden = true;
+        else if (summary) summary.textContent = summary.textContent.replace(/\(\d+\)(:.*)?$/, "(" + left + ")");
+      }
       note(box, codes, saved);
     });
   }

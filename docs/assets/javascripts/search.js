@@ -96,12 +96,20 @@
       var pages = new Map(); // id -> {result, words: Set, score}
       var searches = words.map(function (w) { return e.pf.search(w); });
       if (words.length > 1) searches.push(e.pf.search(words.join(" ")));
-      return Promise.all(searches).then(function (found) {
+      // Two words side by side on a page ("asked out", "third party") say more than the
+      // same words apart: each pair is also searched as a phrase, and a page that has it
+      // adds that phrase's score to its own.
+      var pairs = [];
+      for (var i = 1; i < words.length; i++) pairs.push(e.pf.search('"' + words[i - 1] + " " + words[i] + '"'));
+      return Promise.all(searches.concat(pairs)).then(function (found) {
         found.forEach(function (res, k) {
           var whole = k === words.length; // the search for all the words at once
+          var pair = k > words.length || (words.length === 1 && k > 0);
           res.results.forEach(function (r) {
             var p = pages.get(r.id) || {result: r, words: new Set(), score: 0};
-            if (whole) p.score += r.score; else { p.words.add(k); p.score += r.score; }
+            if (pair) p.score += 4 * r.score;
+            else if (whole) p.score += r.score;
+            else { p.words.add(k); p.score += r.score; }
             pages.set(r.id, p);
           });
         });
