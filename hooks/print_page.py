@@ -15,6 +15,14 @@ output are not valid HTML, and both confuse assistive technology:
 applies it; mkdocs.yml lists this file under `hooks`, which MkDocs runs after
 every plugin, so the print page exists by then.
 
+Weight of every other page (issue 16): the plugin links its CSS (`include_css: true`)
+and its script (always) into every page, though only the print page uses them. mkdocs.yml
+sets `include_css: false`; `on_config` takes js/print-site.js out of extra_javascript, and
+`on_post_build` copies the plugin's CSS into site/css/ and links it and the script into the
+print page alone (`print_page_assets`), where the plugin had them. tests/browser/test_print.py
+checks the print page still prints, and tests/browser/test_performance_markup.py that the
+plugin still names these files and that no other page links them.
+
 Speed: the plugin's own id step (`update_anchor_ids`, version 2.9) rewrites the
 whole page once per heading, which took 2.1 of a 4.2 s build with 96 pages.
 `tidy()` prefixes every id of a page in one pass, so `on_config` swaps the
@@ -109,7 +117,29 @@ def _leave_ids_alone(page_html: str, page_key: str) -> str:
     return page_html
 
 
+# The plugin's files for the Material theme, as its on_config would have linked them.
+PRINT_CSS = ("css/print-site.css", "css/print-site-material.css")
+PRINT_JS = "js/print-site.js"
+
+
+def print_page_assets(html: str, extra_css: list[str]) -> str:
+    """Link the plugin's CSS before the site's own (so handbook.css still wins, as when the
+    plugin put its files first in extra_css) and its script with the other deferred scripts,
+    which run before the plugin's DOMContentLoaded call into it."""
+    links = "".join(f'<link rel="stylesheet" href="../{css}">' for css in PRINT_CSS)
+    first_own = next(
+        (m for css in extra_css if (m := re.search(rf'<link rel="stylesheet" href="\.\./{re.escape(css)}"', html))),
+        None,
+    )
+    at = first_own.start() if first_own else html.index("</head>")
+    html = html[:at] + links + html[at:]
+    script = f'<script defer src="../{PRINT_JS}"></script>'
+    return html.replace("</body>", script + "</body>", 1) if script not in html else html
+
+
 def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
+    # The plugin's on_config ran first (hooks run after plugins) and put its script first.
+    config["extra_javascript"] = [s for s in config["extra_javascript"] if str(getattr(s, "path", s)) != PRINT_JS]
     try:
         from mkdocs_print_site_plugin import urls
     except ImportError:
@@ -120,6 +150,18 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
 
 
 def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
-    path = Path(config["site_dir"]) / "print_page" / "index.html"
-    if path.is_file():
-        path.write_text(tidy(path.read_text(encoding="utf-8")), encoding="utf-8")
+    site = Path(config["site_dir"])
+    path = site / "print_page" / "index.html"
+    if not path.is_file():
+        return
+    try:
+        import mkdocs_print_site_plugin
+    except ImportError:
+        return
+    package = Path(mkdocs_print_site_plugin.__file__).parent
+    for css in PRINT_CSS:
+        (site / css).parent.mkdir(parents=True, exist_ok=True)
+        (site / css).write_bytes((package / css).read_bytes())
+    extra_css = [str(getattr(c, "path", c)) for c in config["extra_css"]]
+    html = print_page_assets(tidy(path.read_text(encoding="utf-8")), extra_css)
+    path.write_text(html, encoding="utf-8")

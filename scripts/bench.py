@@ -2,13 +2,22 @@
 so results compare across noisy machines.
 
 1. Build: the strict build against the same pages pre-rendered to plain Markdown and built
-   without macros; alternated runs, median ratio (goal <= 1.15).
-2. Page weight per page type: HTML, CSS, JS, search index; raw and gzip (goals: a tree page
-   adds at most 6 KB gzip over a plain page; a first view at most 150 KB gzip).
+   without macros; alternated runs, median ratio (goal <= 1.10).
+2. Page weight per page type: HTML and the CSS and JS it links, raw and gzip (goals: a tree
+   page adds at most 6 KiB gzip over a plain page; a first view at most 100 KiB gzip).
+   2b. Search: what Chromium downloads for search, and when. Search is Pagefind's and loads
+   nothing with the page: its engine comes when the reader hovers or focuses the search
+   box, index chunks and fragments with the first query (goal: that index <= 50 KiB gzip).
 3. Scale: synthetic data at 10x and 100x today's codes and provisions, and trees up to
    10,000 nodes: validation and build time (goal: linear; 10,000 nodes under a second).
-4. Lighthouse (mobile) on each page type, if `npx lighthouse` can run (goals: accessibility,
-   best practices and SEO 100; performance >= 98), served with gzip as GitHub Pages serves it.
+4. Lighthouse (mobile) on each page type and the print page, BENCH_RUNS times (default 5,
+   medians), beside stock Material on the same pages built in the same run (see
+   stock_material_site), with ratios. Goals: performance >= 98, FCP <= 1.0 s, LCP <= 1.5 s,
+   no worse than stock; print page FCP < 3 s. Served with gzip as GitHub Pages serves it.
+   Lighthouse is $LIGHTHOUSE, node_modules/.bin/lighthouse, or `npx lighthouse@12.2.3`.
+
+`--site NAME=DIR` (repeatable) runs Lighthouse on sites already built, e.g. variants of one
+change, all in the same rounds as the stock baseline; `--pages` picks page types.
 """
 
 from __future__ import annotations
@@ -137,14 +146,11 @@ def bench_weight(site: Path) -> None:
             f"   {name:<24} {len(html_b) / 1024:6.1f}/{gz(html_b) / 1024:5.1f}  {len(css_b) / 1024:6.1f}/{gz(css_b) / 1024:5.1f}"
             f"  {len(js_b) / 1024:6.1f}/{gz(js_b) / 1024:5.1f}   {total / 1024:6.1f}"
         )
-    if index.is_file():
+    if index.is_file():  # OTT_SEARCH_KEEP_LUNR=1: Material's lunr index is published too
         raw = index.read_bytes()
-        print(f"   search index (on first search): {len(raw) / 1024:.1f} raw / {gz(raw) / 1024:.1f} gzip")
-    else:  # Pagefind (hooks/search.py): fetched only when search is used; `make bench-search` measures it
-        engine = [site / "pagefind" / n for n in ("pagefind.js", "pagefind-worker.js", "wasm.en.pagefind")]
-        print(
-            f"   search engine (on first search): {sum(gz(p.read_bytes()) for p in engine) / 1024:.1f} gzip; see make bench-search"
-        )
+        print(f"   lunr index (kept, nothing reads it): {len(raw) / 1024:.1f} raw / {gz(raw) / 1024:.1f} gzip")
+    # Search is Pagefind's (hooks/search.py): none of it is in a first view; 2b records what
+    # Chromium downloads when the search box is hovered or focused and on the first query.
     extra = first_views["tree"] - first_views["plain page"]
     js = site / "assets" / "javascripts" / "trees.js"
     css = (site / "assets" / "stylesheets" / "handbook.css").read_text()
@@ -155,7 +161,75 @@ def bench_weight(site: Path) -> None:
         f"   tree page over a plain page: {extra / 1024:+.1f} KiB gzip in all; the stepper itself "
         f"(trees.js + its CSS) {stepper / 1024:.1f} KiB gzip (goal <= 6)"
     )
-    print(f"   largest first view: {max(first_views.values()) / 1024:.1f} KiB gzip (goal <= 150)")
+    print(f"   largest first view: {max(first_views.values()) / 1024:.1f} KiB gzip (goal <= 100; search not included)")
+
+
+# --- 2b. search downloads --------------------------------------------------------
+
+
+def served_size(path: Path) -> int:
+    """Bytes on the wire as _Quiet (and GitHub Pages) serve the file: text gzipped."""
+    data = path.read_bytes()
+    return gz(data) if path.suffix in _Quiet.COMPRESS else len(data)
+
+
+def bench_search_requests(site: Path) -> None:
+    """What search downloads and when, as Chromium requests it: nothing on page load; the
+    engine when the reader hovers or focuses the search box; index chunks and fragments
+    with the first query. Sizes as served (gzip for text; Pagefind's own files are already
+    compressed)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("\n2b. search downloads: Playwright is not installed; skipped")
+        return
+    server, port = serve(site)
+    chrome = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    stages: dict[str, list[str]] = {"page load": [], "hover or focus": [], "first query": []}
+    current = ["page load"]
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.on("request", lambda r: stages[current[0]].append(r.url))
+            page.goto(f"http://127.0.0.1:{port}/situations/community-encounters/", wait_until="networkidle")
+            current[0] = "hover or focus"
+            page.wait_for_timeout(1000)  # anything loaded late would count as page load
+            page.hover(".md-search__input")  # a desktop window: the box shows in the header
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            current[0] = "first query"
+            page.fill(".md-search__input", "former client")
+            page.wait_for_selector(".md-search-result__item", timeout=15_000)
+            page.wait_for_timeout(500)
+            browser.close()
+    except Exception as error:  # noqa: BLE001  (figures, not a test: say why and go on)
+        print(f"\n2b. search downloads: could not drive Chromium ({error}); skipped")
+        return
+    finally:
+        server.shutdown()
+    print("\n2b. search downloads (Pagefind, recorded in Chromium)")
+    prefix = f"http://127.0.0.1:{port}/"
+    for stage, urls in stages.items():
+        files = [site / u.removeprefix(prefix).split("?")[0] for u in urls if u.startswith(prefix)]
+        searchy = [f for f in files if "pagefind" in f.parts or f.name == "search_index.json"]
+        size = sum(served_size(f) for f in searchy if f.is_file())
+        kinds = {".pf_index": "index chunk", ".pf_fragment": "page fragment", ".pf_meta": "index meta"}
+        counted: dict[str, int] = {}
+        for f in searchy:
+            counted[kinds.get(f.suffix, f.name)] = counted.get(kinds.get(f.suffix, f.name), 0) + 1
+        names = ", ".join(f"{n} x {k}" if n > 1 else k for k, n in sorted(counted.items())) or "none"
+        print(f"   {stage:<15} {len(searchy):>2} search files, {size / 1024:6.1f} KiB: {names}")
+    index = [
+        site / u.removeprefix(prefix).split("?")[0]
+        for stage in ("hover or focus", "first query")
+        for u in stages[stage]
+        if u.startswith(prefix) and ("pf_index" in u or "pf_meta" in u or "pagefind-entry" in u)
+    ]
+    print(
+        f"   index the first query needed (entry, meta, chunks): {sum(served_size(f) for f in index) / 1024:.1f}"
+        " KiB (goal <= 50); nothing should load with the page"
+    )
 
 
 # --- 3. scale -------------------------------------------------------------------
@@ -265,44 +339,179 @@ def bench_scale(tmp: Path, build_factors: tuple[int, ...]) -> None:
 
 # --- 4. Lighthouse ------------------------------------------------------------------
 
+# One representative page per page type (issue 16), and the whole-handbook print page.
+LIGHTHOUSE_PAGES = {
+    "home": "index.html",
+    "situation chapter": "situations/community-encounters/index.html",
+    "compare table": "compare/sexual-relationships-former-clients/index.html",
+    "code page": "codes/aca/index.html",
+    "rules page": "apply/marriage-family-therapist-california/index.html",
+    "tree": "decide/unexpected-encounter/index.html",
+    "client page": "clients/what-is-never-ok/index.html",
+    "agency page": "agencies/index.html",
+}
+PRINT_PAGE = "print_page/index.html"
+# Lighthouse 13 needs Node 22; 12.2.3 is the newest that runs on Node 20 (Debian's).
+LIGHTHOUSE_NPX = "lighthouse@12.2.3"
 
-def bench_lighthouse(site: Path) -> None:
-    print("\n4. Lighthouse (mobile)     performance  accessibility  best practices  SEO")
+
+def lighthouse_command() -> list[str]:
+    """$LIGHTHOUSE, else the project's node_modules, else npx (which downloads it once)."""
+    if os.environ.get("LIGHTHOUSE"):
+        return [os.environ["LIGHTHOUSE"]]
+    local = ROOT / "node_modules" / ".bin" / "lighthouse"
+    return [str(local)] if local.exists() else ["npx", "--yes", LIGHTHOUSE_NPX]
+
+
+def stock_material_site(tmp: Path) -> Path:
+    """The baseline: the same pages built with Material as shipped.
+
+    The handbook's pages are rendered to Markdown first (macros, data pages), then built
+    with the same nav and Markdown extensions but none of the handbook's additions: no
+    overrides/, no hooks, no extra CSS or JavaScript, no print-site plugin, Material's own
+    search plugin and default features. Only `font: false` is kept, as in the handbook, so
+    neither site asks another host for anything. Pages are so of the same length and nav
+    size; the stock tree page shows every node (it has no stepper)."""
+    project = copy_project(tmp / "stock-source")
+    capture = tmp / "stock-rendered"
+    config = load_config(project / "mkdocs.yml")
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "print-site" in p)]
+    config["hooks"] = ["hooks/generated_pages.py", "scripts/bench_capture_hook.py"]
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "capture.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    build(project, "capture.yml", extra_env={"BENCH_CAPTURE_DIR": str(capture)})
+
+    stock = tmp / "stock"
+    stock.mkdir()
+    shutil.copytree(capture, stock / "docs")
+    for folder in ("assets",):  # images and the like the pages refer to (no CSS or JS is linked)
+        shutil.copytree(ROOT / "docs" / folder, stock / "docs" / folder, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "includes", stock / "includes")
+    stock_config = {
+        "site_name": config["site_name"],
+        "site_url": "https://example.org/stock/",
+        "theme": {"name": "material", "language": "en", "font": False},
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+        "nav": config["nav"],
+    }
+    (stock / "mkdocs.yml").write_text(yaml.safe_dump(stock_config, sort_keys=False))
+    site = tmp / "stock-site"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(site)],
+        cwd=stock,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return site
+
+
+def lighthouse_once(url: str, out: Path, categories: str) -> dict | None:
     chrome = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    result = subprocess.run(
+        [
+            *lighthouse_command(),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={categories}",
+            "--form-factor=mobile",  # the default: simulated slow 4G and a 4x slower CPU
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+        ],
+        env={**os.environ, "CHROME_PATH": chrome},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0 or not out.exists():
+        print(f"   lighthouse did not run on {url}: {result.stderr.strip().splitlines()[-1:]}")
+        return None
+    report = json.loads(out.read_text())
+    out.unlink()
+    audits = report["audits"]
+    figures = {
+        "perf": 100 * (report["categories"]["performance"]["score"] or 0),
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+    }
+    for key in ("accessibility", "best-practices", "seo"):
+        if key in report["categories"]:
+            figures[key] = 100 * (report["categories"][key]["score"] or 0)
+    return figures
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, int]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
+    return server, server.server_address[1]
+
+
+def bench_lighthouse(sites: dict[str, Path], runs: int, pages: dict[str, str], tmp: Path) -> None:
+    """Lighthouse mobile on every page type of every site, `runs` times, alternating sites
+    and pages inside each round so drift hits all alike; prints medians and, for each site
+    after the first, its ratio to the last site (the stock Material baseline)."""
+    names = list(sites)
+    servers = {name: serve(site) for name, site in sites.items()}
+    results: dict[tuple[str, str], list[dict]] = {}
+    first_scores: dict[str, dict] = {}
     try:
-        for name, rel in PAGE_TYPES.items():
-            url = f"http://127.0.0.1:{port}/{rel.removesuffix('index.html')}"
-            out = site.parent / f"lh-{rel.replace('/', '_')}.json"
-            result = subprocess.run(
-                [
-                    "npx",
-                    "--yes",
-                    "lighthouse@13.5.0",
-                    url,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={out}",
-                    "--only-categories=performance,accessibility,best-practices,seo",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
-                ],
-                env={**os.environ, "CHROME_PATH": chrome},
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            if result.returncode != 0 or not out.exists():
-                print(f"   {name:<24} lighthouse did not run: {result.stderr.strip().splitlines()[-1:]}")
-                continue
-            cats = json.loads(out.read_text())["categories"]
-            scores = [
-                round(100 * (cats[k]["score"] or 0)) for k in ("performance", "accessibility", "best-practices", "seo")
-            ]
-            print(f"   {name:<24} {scores[0]:>11} {scores[1]:>14} {scores[2]:>15} {scores[3]:>4}")
+        for run in range(runs):
+            for page, rel in pages.items():
+                for name in names:
+                    if rel == PRINT_PAGE and not (sites[name] / rel).is_file():
+                        continue
+                    url = f"http://127.0.0.1:{servers[name][1]}/{rel.removesuffix('index.html')}"
+                    categories = "performance"
+                    if run == 0 and name == names[0] and rel != PRINT_PAGE:
+                        categories = "performance,accessibility,best-practices,seo"
+                    figures = lighthouse_once(url, tmp / "lh.json", categories)
+                    if figures:
+                        results.setdefault((page, name), []).append(figures)
+                        if categories != "performance":
+                            first_scores[page] = figures
     finally:
-        server.shutdown()
+        for server, _ in servers.values():
+            server.shutdown()
+
+    def med(page: str, name: str, key: str) -> float | None:
+        values = [r[key] for r in results.get((page, name), [])]
+        return statistics.median(values) if values else None
+
+    baseline = names[-1]
+    print(
+        f"\n4. Lighthouse mobile (simulated slow 4G, 4x CPU), median of {runs} runs; sites served with gzip."
+        f"\n   Ratios are against {baseline!r} in the same run (< 1 is faster)."
+    )
+    header = f"   {'page type':<19} {'site':<16} {'perf':>5} {'FCP s':>6} {'LCP s':>6} {'TBT ms':>7} {'KiB':>6}"
+    print(header + "   FCP ratio  LCP ratio")
+    for page in pages:
+        for name in names:
+            fig = {k: med(page, name, k) for k in ("perf", "fcp", "lcp", "tbt", "kib")}
+            if fig["perf"] is None:
+                continue
+            line = (
+                f"   {page:<19} {name:<16} {fig['perf']:5.0f} {fig['fcp']:6.2f} {fig['lcp']:6.2f}"
+                f" {fig['tbt']:7.0f} {fig['kib']:6.0f}"
+            )
+            base_fcp, base_lcp = med(page, baseline, "fcp"), med(page, baseline, "lcp")
+            if name != baseline and base_fcp:
+                line += f"   {fig['fcp'] / base_fcp:9.2f}  {fig['lcp'] / base_lcp:9.2f}"
+            print(line)
+    print(
+        "   goals: performance >= 98, FCP <= 1.0 s, LCP <= 1.5 s, no worse than stock Material "
+        "(ratios <= 1.00); the print page: FCP < 3 s"
+    )
+    if first_scores:
+        print(f"   {names[0]}, first run: accessibility / best practices / SEO (goal 100 each)")
+        for page, fig in first_scores.items():
+            print(
+                f"   {page:<19} {fig.get('accessibility', 0):5.0f} {fig.get('best-practices', 0):5.0f}"
+                f" {fig.get('seo', 0):5.0f}"
+            )
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -336,21 +545,51 @@ class _Quiet(SimpleHTTPRequestHandler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="alternated build pairs for the ratio")
-    parser.add_argument("--skip", action="append", default=[], choices=["ratio", "weight", "scale", "lighthouse"])
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=int(os.environ.get("BENCH_RUNS", "5")),
+        help="Lighthouse runs per page and site, reported as medians (default $BENCH_RUNS or 5)",
+    )
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["ratio", "weight", "search", "scale", "lighthouse", "print"]
+    )
     parser.add_argument("--build-100x", action="store_true", help="also build the site at 100x (slow)")
+    parser.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="Lighthouse these built sites (variants of the handbook) instead of building one; repeatable",
+    )
+    parser.add_argument("--pages", help="comma-separated page types for Lighthouse (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         if "ratio" not in args.skip:
             bench_build_ratio(tmp, args.runs)
-        site = tmp / "site"
-        build(ROOT, site=site)
+        if args.site:
+            sites = {name: Path(path) for name, path in (s.split("=", 1) for s in args.site)}
+            site = next(iter(sites.values()))
+        else:
+            site = tmp / "site"
+            build(ROOT, site=site)
+            sites = {"handbook": site}
         if "weight" not in args.skip:
             bench_weight(site)
+        if "search" not in args.skip:
+            bench_search_requests(site)
         if "scale" not in args.skip:
             bench_scale(tmp, (1, 10, 100) if args.build_100x else (1, 10))
         if "lighthouse" not in args.skip:
-            bench_lighthouse(site)
+            pages = dict(LIGHTHOUSE_PAGES)
+            if args.pages:
+                wanted = [p.strip() for p in args.pages.split(",")]
+                pages = {k: v for k, v in {**pages, "print page": PRINT_PAGE}.items() if k in wanted}
+            elif "print" not in args.skip:
+                pages["print page"] = PRINT_PAGE
+            sites["stock Material"] = stock_material_site(tmp)
+            bench_lighthouse(sites, args.lighthouse_runs, pages, tmp)
     return 0
 
 

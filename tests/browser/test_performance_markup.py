@@ -1,0 +1,83 @@
+"""What issue 16 changed in Material's and print-site's markup for speed, and the guards that
+fail when an upgrade of either stops it from applying:
+
+- overrides/main.html defers every script by rewriting Material's `scripts` block
+  (`<script src=` -> `<script defer src=`); the bundle must still run first, so trees.js
+  finds `document$` and the palette toggle and instant navigation work;
+- hooks/print_page.py links print-site's CSS and script into the print page only.
+Figures are `make bench`'s; these are markup checks, not timings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
+
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+PRINT_SITE = Path(__import__("mkdocs_print_site_plugin").__file__).parent
+SCRIPT_SRC = re.compile(r"<script\b[^>]*\ssrc=[^>]*>")
+PRINT_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
+
+
+def test_the_scripts_override_still_matches_material() -> None:
+    """The override rewrites `<script src="` in Material's block: if the theme writes its
+    script tags another way, nothing would be deferred, silently."""
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    block = re.search(r"{% block scripts %}(.*?){% endblock %}", base, re.S)
+    assert block, "Material's base.html has no scripts block: see overrides/main.html"
+    assert re.search(
+        r"""<script src="{{ 'assets/javascripts/bundle\.[0-9a-f]+\.min\.js' \| url }}"></script>""", block[1]
+    )
+    assert "config.extra_javascript" in block[1] and "script_tag" in block[1]
+    ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert """{{ super() | replace('<script src="', '<script defer src="') }}""" in ours
+
+
+def test_every_script_is_deferred_and_print_assets_stay_on_the_print_page(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if "<html" in p.read_text(encoding="utf-8")[:2000]]
+    pages = [p for p in pages if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:3000]]
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        tags = SCRIPT_SRC.findall(html)
+        assert any("bundle." in t for t in tags), f"{path}: no Material bundle"
+        blocking = [t for t in tags if not re.search(r"\sdefer\b", t)]
+        assert blocking == [], f"{path.relative_to(built_site)}: scripts without defer {blocking}"
+        assert all(t.count("defer") == 1 for t in tags), f"{path}: defer written twice {tags}"
+        linked = [a for a in PRINT_ASSETS if a in html]
+        if path.relative_to(built_site).as_posix() == "print_page/index.html":
+            assert linked == list(PRINT_ASSETS), linked
+        else:
+            assert linked == [], f"{path.relative_to(built_site)} links print-site's {linked}"
+    for asset in PRINT_ASSETS:
+        assert (built_site / asset).is_file(), asset
+
+
+def test_print_site_still_names_the_files_the_hook_links() -> None:
+    """hooks/print_page.py copies and links these by name, where the plugin did."""
+    for asset in PRINT_ASSETS:
+        assert (PRINT_SITE / asset).is_file(), f"print-site no longer ships {asset}: see hooks/print_page.py"
+    plugin = (PRINT_SITE / "plugin.py").read_text(encoding="utf-8")
+    assert 'config["extra_javascript"] = ["js/print-site.js"]' in plugin
+    assert "generate_toc()" in plugin and "DOMContentLoaded" in plugin
+
+
+def test_deferred_scripts_still_start_the_tree_and_the_palette_toggle(page: Page, site_url: str) -> None:
+    page.goto(site_url + "decide/unexpected-encounter/")
+    # trees.js subscribed to document$ (the bundle ran first) and showed one question.
+    expect(page.locator(".ott-node:visible h2")).to_have_count(1)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+
+
+def test_the_print_page_is_not_prefetched_or_fetched_by_instant_navigation(built_site: Path) -> None:
+    """Material's instant navigation fetches only addresses in sitemap.xml (and prefetches on
+    hover only with navigation.instant.prefetch): the print page is neither, so a link to it
+    loads it as a page of its own and nothing fetches it ahead."""
+    assert "print_page" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "navigation.instant.prefetch" not in config
