@@ -96,7 +96,9 @@ def test_the_top_level_of_the_nav_is_one_tab_per_audience() -> None:
 def test_the_nav_names_and_orders_the_trees_as_their_data_does() -> None:
     decide = entries(section(nav(), "For clinicians", "Decision trees"))
     assert decide[0] == ("All decision trees", "decide/index.md")
-    assert decide[1:] == [(t.short_title, tree_path(t)) for t in CLINICIANS]
+    # The hand-written page on the decision models sits right after the index (issue 13).
+    assert decide[1] == ("How to weigh it: decision models", "decide/models.md")
+    assert decide[2:] == [(t.short_title, tree_path(t)) for t in CLINICIANS]
     clients = [
         (title, path)
         for title, path in entries(section(nav(), "For clients"))

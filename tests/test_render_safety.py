@@ -461,7 +461,13 @@ def test_hostile_citation_runs_nothing_on_hover() -> None:
     """The case that ran in Chromium: Markdown image syntax in a rule, cited inline."""
     out, soup = page("markdown image with a handler", "citation")
     cite = soup.select_one("a.ott-cite")
-    assert [a.name for a in soup.find_all(True)] == ["p", "a"]
+    # The link, and after it only the status flag (fixed words, no data) when not confirmed.
+    tags = [a.name for a in soup.find_all(True)]
+    assert tags in (["p", "a"], ["p", "a", "span"]), tags
+    if tags[-1] == "span":
+        flag = soup.select_one("span.ott-cite-flag")
+        assert flag is not None and not flag.find(True)
+        assert flag.get_text().strip() in {"(not yet checked)", "(publisher's summary)", "(paraphrase only)"}
     assert set(cite.attrs) == {"class", "data-code", "data-status", "href", "title"}
     assert "![ onmouseover=alert(document.domain) x](i.png)" in cite["title"]
 

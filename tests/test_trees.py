@@ -507,3 +507,209 @@ def test_every_outcome_within_three_answers(tree_id: str) -> None:
             continue
         fewest = min(len(path) - 1 for path in paths(tree) if path[-1] == node_id)
         assert fewest <= 3, f"{tree_id}: {node_id} needs {fewest} answers"
+
+
+# --- the paths a supervisor asked for (issue 13), walked on the built page ---------------
+
+
+def walk(soup: BeautifulSoup, tree: Tree, labels: list[str]) -> Tag:
+    """From the start of the built tree page, take the answers labelled `labels` in turn;
+    return the section landed on. Each step is checked by `follow` (link and stepper agree)."""
+    at, section = tree.start, None
+    for label in labels:
+        section = follow(soup, tree.id, at, label)
+        at = section["data-node"]
+    assert section is not None, f"{tree.id}: no answers given"
+    return section
+
+
+def lands_on(site_pages: SitePages, tree_id: str, labels: list[str], node_id: str) -> Tag:
+    """Walking `labels` from the start ends on the outcome `node_id`, within three answers,
+    and the built section is headed with that outcome's words."""
+    tree = TREES[tree_id]
+    assert len(labels) <= 3, f"{tree_id}: {labels} is more than three answers"
+    section = walk(site_pages[render.tree_page_url(tree)], tree, labels)
+    node = tree.nodes[node_id]
+    assert not node.is_question, f"{tree_id}: {node_id!r} is a question, not an outcome"
+    assert (section.get("id"), heading(section)) == (render.node_anchor(tree_id, node_id), flat(node.outcome)), (
+        f"{tree_id}: {labels} leads to {section.get('id')!r}, not {node_id!r}"
+    )
+    return section
+
+
+def answer_to(tree_id: str, node_id: str, target: str) -> str:
+    """The label of the first answer of `node_id` that leads to `target` (refused with a
+    sentence when none does)."""
+    labels = [a.label for a in TREES[tree_id].nodes[node_id].answers if a.next == target]
+    assert labels, f"{tree_id}: no answer of {node_id!r} leads to {target!r}"
+    return labels[0]
+
+
+def route(tree_id: str, *hops: str) -> list[str]:
+    """The labels along start -> hops[0] -> hops[1] ..., read from the data by node id."""
+    at, labels = TREES[tree_id].start, []
+    for hop in hops:
+        labels.append(answer_to(tree_id, at, hop))
+        at = hop
+    return labels
+
+
+def outcome_text(section: Tag) -> str:
+    return flat(section.get_text(" "))
+
+
+def test_before_crossing_repair_path(site_pages: SitePages) -> None:
+    """A step that already happened has its own answer, one click from the start, and the
+    outcome is about repair with the client and consultation."""
+    section = lands_on(site_pages, "before-crossing", route("before-crossing", "repair-it"), "repair-it")
+    text = outcome_text(section)
+    assert "It already happened" in heading(section)
+    for words in ("consult", "Raise it with the client", "Hiding it"):
+        assert words in text, words
+
+
+def test_before_crossing_keep_it_quiet_stops_and_consults(site_pages: SitePages) -> None:
+    """"I would rather keep it quiet" is a warning sign: the path ends at stop-and-consult."""
+    labels = route("before-crossing", "whose-needs", "open-book-test", "keep-it-quiet-stop")
+    assert labels[-1] == "I would rather keep it quiet"
+    section = lands_on(site_pages, "before-crossing", labels, "keep-it-quiet-stop")
+    assert heading(section).startswith("Stop and consult")
+    assert "warning sign" in heading(section)
+
+
+def test_before_crossing_power_gap_means_safeguards_not_an_automatic_no(site_pages: SitePages) -> None:
+    labels = route("before-crossing", "how-far-apart", "power-gap-safeguards")
+    section = lands_on(site_pages, "before-crossing", labels, "power-gap-safeguards")
+    assert "not an automatic no" in heading(section)
+    assert "safeguards" in heading(section)
+    # No answer anywhere in the tree leads from a power gap to a flat refusal node any more.
+    assert "do-not-cross" not in TREES["before-crossing"].nodes
+
+
+def test_before_crossing_in_the_moment_path(site_pages: SitePages) -> None:
+    section = lands_on(site_pages, "before-crossing", route("before-crossing", "in-the-moment"), "in-the-moment")
+    text = outcome_text(section)
+    assert "Hug:" in text and "A personal question:" in text
+
+
+def test_before_crossing_defines_violation_by_harm_not_risk() -> None:
+    intro = flat(TREES["before-crossing"].intro)
+    assert "violation when it harms or exploits the client" in intro
+    assert "Risk is not the same as harm" in intro
+    assert TREES["before-crossing"].order == 20
+    assert max(t.order for t in TREES.values() if t.readers.value == "clinicians") == 20
+
+
+def test_former_client_no_not_now_after_long_or_intense_therapy(site_pages: SitePages) -> None:
+    """After long or intense therapy the outcome is a lasting no, with no "not now" that
+    implies later; and no outcome of the tree promises a later date."""
+    tree_id = "former-client-relationship"
+    labels = route(tree_id, "time-since-therapy", "not-after-deep-therapy")
+    assert "long or intense" in labels[-1]
+    section = lands_on(site_pages, tree_id, labels, "not-after-deep-therapy")
+    assert "lasting no" in heading(section)
+    assert not any("not now" in flat(n.outcome).lower() for n in TREES[tree_id].nodes.values() if not n.is_question)
+
+
+def test_former_client_job_and_loan_have_their_own_answers(site_pages: SitePages) -> None:
+    tree_id = "former-client-relationship"
+    job = lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "job-with-care"), "job-with-care")
+    assert "new power gap" in heading(job)
+    lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "no-job-after-deep-therapy"), "no-job-after-deep-therapy")
+    loan = lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "no-loans"), "no-loans")
+    assert heading(loan).startswith("Never borrow from a client")
+
+
+def test_former_client_abrupt_ending_has_an_answer(site_pages: SitePages) -> None:
+    tree_id = "former-client-relationship"
+    labels = route(tree_id, "time-since-therapy", "after-a-hard-ending")
+    assert "abruptly" in labels[-1]
+    section = lands_on(site_pages, tree_id, labels, "after-a-hard-ending")
+    assert "After an abrupt ending:" in outcome_text(section)
+
+
+def test_former_client_romance_branch_shows_each_professions_rule(site_pages: SitePages) -> None:
+    """The romance branch asks how long ago therapy ended, never what the reader's code says;
+    each outcome after therapy ended lists every code's rule on former clients, from the data."""
+    tree_id = "former-client-relationship"
+    tree = TREES[tree_id]
+    question = tree.nodes["romance-how-long-ago"]
+    assert "code" not in flat(question.question).lower()
+    provisions = DATASET.provisions_on("sexual-relationships-former-clients")
+    for target in ("romance-wait-not-over", "romance-two-to-five-years", "romance-stop-and-consult"):
+        assert tree.nodes[target].compare_topic == "sexual-relationships-former-clients"
+        section = lands_on(site_pages, tree_id, route(tree_id, "romance-is-therapy-over", "romance-how-long-ago", target), target)
+        rows = section.select("ul.ott-by-code > li")
+        assert len(rows) == len(provisions), f"{target}: {len(rows)} rules shown, {len(provisions)} in the data"
+
+
+def test_shared_group_stepping_aside_names_a_conflict_not_what_it_is(site_pages: SitePages) -> None:
+    tree_id = "shared-group"
+    labels = route(tree_id, "power-in-the-role", "can-step-back", "step-back-from-role")
+    text = outcome_text(lands_on(site_pages, tree_id, labels, "step-back-from-role"))
+    assert "Say that a conflict of interest exists, and not what it is" in text
+    assert "without explaining why" not in text
+
+
+def test_teaching_a_client_who_walks_in(site_pages: SitePages) -> None:
+    tree_id = "teaching-a-client"
+    labels = route(tree_id, "walked-in-unannounced")
+    assert "walked in" in labels[0]
+    section = lands_on(site_pages, tree_id, labels, "walked-in-unannounced")
+    assert "Afterwards:" in outcome_text(section)
+
+
+def test_unexpected_encounter_therapy_talk_and_introductions(site_pages: SitePages) -> None:
+    tree_id = "unexpected-encounter"
+    crisis = lands_on(site_pages, tree_id, route(tree_id, "therapy-talk-in-public"), "therapy-talk-in-public")
+    assert "988" in outcome_text(crisis)
+    lands_on(site_pages, tree_id, route(tree_id, "introduced-as-therapist"), "introduced-as-therapist")
+
+
+def test_online_hiring_posted_price_versus_commission(site_pages: SitePages) -> None:
+    """One line on current-client business: buying at the posted price is fine after a talk;
+    commissioned work is not done with a current client. The consent template says the same."""
+    tree_id = "online-group-or-hiring"
+    hops = ("current-or-former-for-hiring", "how-the-work-is-paid")
+    buy = lands_on(site_pages, tree_id, route(tree_id, *hops, "buy-at-the-posted-price"), "buy-at-the-posted-price")
+    assert "usually fine" in heading(buy)
+    hire = lands_on(site_pages, tree_id, route(tree_id, *hops, "do-not-hire-a-current-client"), "do-not-hire-a-current-client")
+    assert heading(hire).startswith("Do not commission work from, or hire, a current client")
+    assert "truly cannot be avoided" not in outcome_text(hire)
+    template = DATASET.templates["meeting-outside-the-office"]
+    business = flat(next(c for c in template.clauses if c.id == "business-dealings").text)
+    assert "at the posted price" in business and "I will not hire you, ask you to make or do work for me" in business
+
+
+def test_online_hiring_office_hired_a_client(site_pages: SitePages) -> None:
+    tree_id = "online-group-or-hiring"
+    section = lands_on(site_pages, tree_id, route(tree_id, "office-hired-a-client"), "office-hired-a-client")
+    assert "decide together" in heading(section)
+
+
+def test_recovery_community_staff_and_court_mandated_care(site_pages: SitePages) -> None:
+    tree_id = "recovery-community"
+    lands_on(site_pages, tree_id, route(tree_id, "former-client-on-staff"), "former-client-on-staff")
+    court = lands_on(site_pages, tree_id, route(tree_id, "court-mandated-reporting"), "court-mandated-reporting")
+    assert "what you will report and to whom" in heading(court)
+    say = flat(TREES[tree_id].nodes["restate-the-roles"].say)
+    assert "I feel like one of your people" not in say
+
+
+def test_something_felt_wrong_touch_and_goodbye_hugs(site_pages: SitePages) -> None:
+    """Touch means touch that felt sexual or unwanted; a hug has its own, calm answer."""
+    tree_id = "something-felt-wrong"
+    tree = TREES[tree_id]
+    question = flat(tree.nodes["sexual-contact"].question)
+    assert "touch that felt sexual or that you did not want" in question
+    soup = site_pages[render.tree_page_url(tree)]
+    hug = walk(soup, tree, route(tree_id, "sexual-contact", "a-hug-is-not-an-emergency"))
+    assert heading(hug).startswith("A hug is not an emergency")
+    assert "988" not in heading(hug)
+
+
+def test_the_template_promise_on_former_clients_is_not_an_absolute() -> None:
+    template = DATASET.templates["meeting-outside-the-office"]
+    after = flat(next(c for c in template.clauses if c.id == "after-we-finish").text)
+    assert "I also do not become friends with, or go into business with" not in after
+    assert "we will talk it through honestly" in after

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from ..dataset import Dataset, Kind
 from ..errors import DataError, SourceFile, did_you_mean
-from ..models import MAX_DEPTH, Tree
+from ..models import MAX_DEPTH, CodeKind, Tree
 from ..models.trees import MAX_ANSWERS_TO_OUTCOME
 from . import Pages
 from .common import check_cites
@@ -51,14 +51,17 @@ def check_trees(dataset: Dataset, pages: Pages) -> list[DataError]:
 
 def clinician_codes(dataset: Dataset) -> dict[str, set[str]]:
     """Profession id -> the codes of its own that apply to it anywhere in the country: the
-    codes under `national` whose own jurisdiction is national. A profession with none (life
-    coaches, whose ICF code is international and not a clinician's code) is left out."""
+    ethics codes under `national` whose own jurisdiction is national (a law that binds
+    everyone, like HIPAA, is nobody's own code). A profession with none (life coaches, whose
+    ICF code is international and not a clinician's code) is left out."""
     out: dict[str, set[str]] = {}
     for profession in dataset.professions.values():
         own = {
             rule.code
             for rule in profession.applies.get("national", [])
-            if rule.code in dataset.codes and dataset.codes[rule.code].jurisdiction == "national"
+            if rule.code in dataset.codes
+            and dataset.codes[rule.code].jurisdiction == "national"
+            and dataset.codes[rule.code].kind == CodeKind.ethics_code
         }
         if own:
             out[profession.id] = own

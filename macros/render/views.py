@@ -341,6 +341,9 @@ class CitationView(NamedTuple):
     status: str
     caveat: str | None
     rule: str
+    # Shown after the link in running text when the wording is not checked, so a reader sees
+    # the status without hovering (None when confirmed, and on pages for clients).
+    flag: str | None = None
 
 
 # Pages for clients state rules plainly: their citations carry no checking caveats (the
@@ -351,8 +354,17 @@ PLAIN_LANGUAGE: ContextVar[bool] = ContextVar("plain_language", default=False)
 def citation_view(code: Code, provision: Provision, link: Link) -> CitationView:
     href = Url(link(urls.topic(provision.topic)) + "#" + anchor_id(code.id, provision.section))
     caveat = None if PLAIN_LANGUAGE.get() else RULE_CAVEATS.get(provision.status)
+    flag = None if caveat is None else STATUS_LABELS[provision.status].lower()
     return CitationView(
-        href, code.id, code.short_name, code.version, provision.section, provision.status.value, caveat, provision.rule
+        href,
+        code.id,
+        code.short_name,
+        code.version,
+        provision.section,
+        provision.status.value,
+        caveat,
+        provision.rule,
+        flag,
     )
 
 
