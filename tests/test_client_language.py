@@ -130,11 +130,6 @@ KEPT_HEDGES: dict[str, list[tuple[str, str]]] = {
     "compare/sexual-relationships-former-clients/": [
         ("we have not", "official wording of the NASW"),
     ],
-    # Testimonials: whether a former client may be asked differs by code, and the APA, ACA and
-    # NASW wording is unread.
-    "situations/online/": [
-        ("we have not", "wording of these three standards"),
-    ],
     # A coach deciding about testimonials needs to know our data holds no ICF standard on them.
     "situations/coaches-and-therapists/": [
         ("we have not", "ICF standard on testimonials"),
@@ -272,7 +267,7 @@ def test_chapters_hedge_only_where_we_kept_a_hedge(built_site: Path) -> None:
             unexpected[address or "/"] = {"found": found, "kept": kept}
     assert unexpected == {}, f"hedges that are not the ones we kept (justify them in KEPT_HEDGES): {unexpected}"
     total = sum(len(v) for v in KEPT_HEDGES.values())
-    assert total == 6, f"{total} hedges kept in all; the agreed ceiling is 6"
+    assert total <= 6, f"{total} hedges kept in all; the agreed ceiling is 6"
 
 
 def test_client_pages_hedge_nothing(built_site: Path) -> None:

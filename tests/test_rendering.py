@@ -154,3 +154,28 @@ def test_unknown_topic_suggests_the_nearest() -> None:
     with pytest.raises(UnknownReference) as caught:
         render.comparison_table(dataset, "former-clients")
     assert "there is no topic 'former-clients' in data/topics.yaml" in str(caught.value)
+
+
+def test_citation_shows_when_its_wording_is_not_checked() -> None:
+    """Inline, an unconfirmed rule says so after the link, not only in the tooltip; a confirmed
+    one carries no flag, and on pages for clients (plain language) no citation is flagged."""
+    dataset = load_dataset(ROOT / "data")
+    by_status = {
+        status: next((c, p) for c in dataset.codes.values() for p in c.provisions if p.status == status)
+        for status in (Status.confirmed, Status.unconfirmed)
+    }
+    code, provision = by_status[Status.unconfirmed]
+    soup = BeautifulSoup(render.citation(dataset, code.id, provision.section, str), "html.parser")
+    flag = soup.select_one("a.ott-cite + span.ott-cite-flag")
+    assert flag is not None and flag.get_text() == " (not yet checked)"
+    assert flag.has_attr("data-search-exclude")
+    code, provision = by_status[Status.confirmed]
+    soup = BeautifulSoup(render.citation(dataset, code.id, provision.section, str), "html.parser")
+    assert soup.select("span.ott-cite-flag") == []
+    code, provision = by_status[Status.unconfirmed]
+    token = render.views.PLAIN_LANGUAGE.set(True)
+    try:
+        soup = BeautifulSoup(render.citation(dataset, code.id, provision.section, str), "html.parser")
+    finally:
+        render.views.PLAIN_LANGUAGE.reset(token)
+    assert soup.select("span.ott-cite-flag") == []

@@ -713,3 +713,44 @@ def test_the_template_promise_on_former_clients_is_not_an_absolute() -> None:
     after = flat(next(c for c in template.clauses if c.id == "after-we-finish").text)
     assert "I also do not become friends with, or go into business with" not in after
     assert "we will talk it through honestly" in after
+
+
+def test_court_mandated_care_names_mandated_reporting_and_a_release_that_may_not_be_revocable(
+    site_pages: SitePages,
+) -> None:
+    """The court-mandated script names what the law makes the clinician report, and the steps
+    say that a court-referral release may not be revocable until the case ends."""
+    tree_id = "recovery-community"
+    court = lands_on(site_pages, tree_id, route(tree_id, "court-mandated-reporting"), "court-mandated-reporting")
+    node = TREES[tree_id].nodes["court-mandated-reporting"]
+    say = flat(node.say)
+    assert "unless it's about safety" not in say
+    assert "what the law makes me report" in say and "child" in say
+    assert "may not be revocable until the case ends" in outcome_text(court)
+    assert "we have not" not in flat(node.summary).lower()
+
+
+def test_something_felt_wrong_after_therapy_matches_the_friendship_page() -> None:
+    """No absolute "true after therapy ends too": the client tree says the rules stay strict
+    for years, that some codes never allow it, and links the friendship page's dating part."""
+    node = TREES["something-felt-wrong"].nodes["never-your-fault"]
+    summary = flat(node.summary)
+    assert "This is true after therapy ends too" not in summary
+    assert "some codes never allow it" in summary
+    assert "clients/friendship-after-therapy-ends.md#what-about-dating-or-sex" in node.see_also
+
+
+def test_former_client_shared_community_is_not_a_friendship(site_pages: SitePages) -> None:
+    """After long or intense therapy a personal friendship stays a lasting no, but friendly
+    contact in a shared community is ordinary life, and nothing suggests romance later."""
+    tree_id = "former-client-relationship"
+    section = lands_on(
+        site_pages, tree_id, route(tree_id, "time-since-therapy", "not-after-deep-therapy"), "not-after-deep-therapy"
+    )
+    assert "friendly contact in a shared community is fine" in heading(section)
+    assert "not on the table either, now or later" in outcome_text(section)
+
+
+def test_keep_it_quiet_names_no_unsourced_author() -> None:
+    summary = flat(TREES["before-crossing"].nodes["keep-it-quiet-stop"].summary)
+    assert "Gutheil and Gabbard's point" not in summary

@@ -166,3 +166,22 @@ def test_decide_step_by_step_is_within_two_screens(sized: tuple[str, Page], site
         if top is None or top > 2 * screen:
             late.append(f"{chapter}: {top}")
     assert late == [], f"{view}: the tree starts below the second screen: {late}"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
+def test_no_page_is_wider_than_a_phone(browser: Browser, site_url: str, javascript: bool) -> None:
+    """At 390 px nothing makes the page scroll sideways: without JavaScript, Material's hidden
+    second header title once made chapters and trees 14 px too wide. A tree's answer (a jump to
+    another node without JavaScript) keeps the page within the screen too."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=javascript)
+    page = context.new_page()
+    wide = {}
+    for address in ["", f"situations/{CHAPTERS[0]}/", "situations/gifts/", "decide/gifts/", "clients/hugs-and-touch/"]:
+        page.goto(site_url + address)
+        if address.startswith("decide/"):
+            page.locator(".ott-node:visible .ott-answers a").first.click()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[address or "/"] = width
+    context.close()
+    assert wide == {}, f"pages wider than the phone: {wide}"

@@ -97,6 +97,18 @@ def test_on_a_phone_the_drawer_opens_on_the_clients_pages(phone: Page, site_url:
     assert outside == [], f"the phone drawer on a client page shows other pages: {outside}"
 
 
+def test_on_a_phone_the_closed_drawer_is_out_of_the_tab_order(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "situations/")
+    inside = []
+    for _ in range(25):
+        phone.keyboard.press("Tab")
+        inside.append(phone.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(inside), f"Tab reaches the closed drawer: presses {[i + 1 for i, x in enumerate(inside) if x]}"
+    # Open, its links are reachable again.
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    expect(phone.locator(".md-sidebar--primary a[href]").first).to_be_visible()
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_on_a_phone_the_title_has_the_full_width_below_the_page_actions(phone: Page, site_url: str, name: str) -> None:
     phone.goto(site_url + PAGES[name])

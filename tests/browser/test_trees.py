@@ -57,8 +57,19 @@ def test_walk_by_keyboard_back_start_over_and_reload(page: Page, site_url: str) 
     page.reload()
     expect(visible_heading(page)).to_contain_text(outcome.outcome)
 
-    # The browser's back button goes one step back.
+    # The browser's back button goes one step back, with focus on the question shown.
     page.go_back()
+    expect(visible_heading(page)).to_contain_text(second.question)
+    expect(visible_heading(page)).to_be_focused()
+    # ... and Forward comes back to the outcome, focused too.
+    page.go_forward()
+    expect(visible_heading(page)).to_contain_text(outcome.outcome)
+    expect(visible_heading(page)).to_be_focused()
+
+    # Space picks an answer, as on a button.
+    page.goto(site_url + f"decide/{TREE}/")
+    page.locator(".ott-node:visible .ott-answers a").first.focus()
+    page.keyboard.press("Space")
     expect(visible_heading(page)).to_contain_text(second.question)
 
     # Change an earlier answer from the path.

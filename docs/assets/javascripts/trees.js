@@ -118,11 +118,39 @@
         go(state().steps.slice(0, -1));
       }
     });
+    // The answers look like buttons, so Space picks one too (a link alone only takes Enter).
+    root.addEventListener("keydown", function (event) {
+      var link = event.key === " " && event.target.closest(".ott-answers a, .ott-restart a");
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    });
     window.addEventListener("hashchange", function () {
       if (document.body.contains(root)) render(true);
     });
-    render(false);
+    // The browser's Back and Forward: show the step and focus its question, as the tree's own
+    // Back does (see refocusUntil below for what Material does next).
+    window.addEventListener("popstate", function () {
+      if (document.body.contains(root)) render(true);
+    });
+    root.ottFocus = function () { render(true); };
+    render(Date.now() < refocusUntil);
   }
+
+  // After a popstate, Material's instant navigation blurs the focused element, or swaps in the
+  // page again, a few milliseconds later. For a second after it, focus that drops to nothing
+  // goes back to the tree's shown question, and a tree set up afresh takes focus too.
+  var refocusUntil = 0;
+  window.addEventListener("popstate", function () { refocusUntil = Date.now() + 1000; });
+  document.addEventListener("focusout", function (event) {
+    if (event.relatedTarget || Date.now() > refocusUntil) return;
+    setTimeout(function () {
+      var tree = document.querySelector(".ott-tree");
+      var lost = document.activeElement === null || document.activeElement === document.body;
+      if (tree && tree.ottFocus && lost) tree.ottFocus();
+    }, 0);
+  }, true);
 
   function init() {
     document.querySelectorAll(".ott-tree").forEach(setup);
