@@ -36,7 +36,9 @@ from collections import Counter
 from pathlib import Path
 
 # lunr's English stop words (Material's index already drops them from the documents) and the
-# words of a question that never pick out a page ("can I", "is it ok to", "how do I").
+# words of a question that never pick out a page ("can I", "is it ok to", "how do I"), and the
+# pieces an apostrophe leaves ("client's" is typed as "client" and "s", which matched only
+# initials such as "K. S." in reference lists).
 STOP_WORDS = frozenset(
     """a able about across after all almost also am among an and any are as at be because been
     but by can cannot could dear did do does either else ever every for from get got had has
@@ -44,7 +46,7 @@ STOP_WORDS = frozenset(
     me might most must my neither no nor not of off often on only or other our own rather said
     say says she should since so some than that the their them then there these they this tis
     to too twas us wants was we were what when where which while who whom why will with would
-    yet you your ok okay vs versus im i'm""".split()
+    yet you your ok okay vs versus im i'm s t d ll re ve m""".split()
 )
 
 # Left out of the index: notes on how a rule was checked (see macros/render/templates),

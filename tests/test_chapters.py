@@ -10,7 +10,6 @@ has the full table, the short form and an in-page table of contents.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest

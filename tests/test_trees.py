@@ -569,7 +569,7 @@ def test_before_crossing_repair_path(site_pages: SitePages) -> None:
 
 
 def test_before_crossing_keep_it_quiet_stops_and_consults(site_pages: SitePages) -> None:
-    """"I would rather keep it quiet" is a warning sign: the path ends at stop-and-consult."""
+    """ "I would rather keep it quiet" is a warning sign: the path ends at stop-and-consult."""
     labels = route("before-crossing", "whose-needs", "open-book-test", "keep-it-quiet-stop")
     assert labels[-1] == "I would rather keep it quiet"
     section = lands_on(site_pages, "before-crossing", labels, "keep-it-quiet-stop")
@@ -615,7 +615,9 @@ def test_former_client_job_and_loan_have_their_own_answers(site_pages: SitePages
     tree_id = "former-client-relationship"
     job = lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "job-with-care"), "job-with-care")
     assert "new power gap" in heading(job)
-    lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "no-job-after-deep-therapy"), "no-job-after-deep-therapy")
+    lands_on(
+        site_pages, tree_id, route(tree_id, "job-or-loan", "no-job-after-deep-therapy"), "no-job-after-deep-therapy"
+    )
     loan = lands_on(site_pages, tree_id, route(tree_id, "job-or-loan", "no-loans"), "no-loans")
     assert heading(loan).startswith("Never borrow from a client")
 
@@ -638,7 +640,9 @@ def test_former_client_romance_branch_shows_each_professions_rule(site_pages: Si
     provisions = DATASET.provisions_on("sexual-relationships-former-clients")
     for target in ("romance-wait-not-over", "romance-two-to-five-years", "romance-stop-and-consult"):
         assert tree.nodes[target].compare_topic == "sexual-relationships-former-clients"
-        section = lands_on(site_pages, tree_id, route(tree_id, "romance-is-therapy-over", "romance-how-long-ago", target), target)
+        section = lands_on(
+            site_pages, tree_id, route(tree_id, "romance-is-therapy-over", "romance-how-long-ago", target), target
+        )
         rows = section.select("ul.ott-by-code > li")
         assert len(rows) == len(provisions), f"{target}: {len(rows)} rules shown, {len(provisions)} in the data"
 
@@ -673,7 +677,9 @@ def test_online_hiring_posted_price_versus_commission(site_pages: SitePages) -> 
     hops = ("current-or-former-for-hiring", "how-the-work-is-paid")
     buy = lands_on(site_pages, tree_id, route(tree_id, *hops, "buy-at-the-posted-price"), "buy-at-the-posted-price")
     assert "usually fine" in heading(buy)
-    hire = lands_on(site_pages, tree_id, route(tree_id, *hops, "do-not-hire-a-current-client"), "do-not-hire-a-current-client")
+    hire = lands_on(
+        site_pages, tree_id, route(tree_id, *hops, "do-not-hire-a-current-client"), "do-not-hire-a-current-client"
+    )
     assert heading(hire).startswith("Do not commission work from, or hire, a current client")
     assert "truly cannot be avoided" not in outcome_text(hire)
     template = DATASET.templates["meeting-outside-the-office"]

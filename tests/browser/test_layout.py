@@ -173,7 +173,9 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, site_url: str, javascri
     """At 390 px nothing makes the page scroll sideways: without JavaScript, Material's hidden
     second header title once made chapters and trees 14 px too wide. A tree's answer (a jump to
     another node without JavaScript) keeps the page within the screen too."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=javascript)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, java_script_enabled=javascript
+    )
     page = context.new_page()
     wide = {}
     for address in ["", f"situations/{CHAPTERS[0]}/", "situations/gifts/", "decide/gifts/", "clients/hugs-and-touch/"]:

@@ -55,9 +55,13 @@ def test_typed_letter_by_letter(light_tab: Tab, site_url: str, query: str, expec
 
 
 def test_result_opens_the_page_with_the_words_highlighted(page: Page, site_url: str) -> None:
+    # Which page comes first is the query suite's business; here, the one clicked opens
+    # with the word highlighted.
     search(page, site_url, "bartering")
-    page.locator(RESULT_LINK).first.click()
-    expect(page).to_have_url(re.compile(r"compare/bartering/\?h=bartering"))
+    first = page.locator(RESULT_LINK).first
+    target = re.escape(first.evaluate("a => new URL(a.href).pathname"))
+    first.click()
+    expect(page).to_have_url(re.compile(target + r"\?h=bartering"))
     expect(page.locator("article mark").first).to_be_visible()
     expect(page.locator("#__search")).not_to_be_checked()  # the dialog closed
 

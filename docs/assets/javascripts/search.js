@@ -101,12 +101,21 @@
       // adds that phrase's score to its own.
       var pairs = [];
       for (var i = 1; i < words.length; i++) pairs.push(e.pf.search('"' + words[i - 1] + " " + words[i] + '"'));
-      return Promise.all(searches.concat(pairs)).then(function (found) {
+      // Pagefind stems and matches prefixes, so "party" also finds "particular" and "ai" finds
+      // "aid": each word is also searched on its own as a phrase, which finds only the word
+      // itself, and among pages matching as many words, those holding more of them as typed
+      // come first.
+      var exact = words.map(function (w) { return e.pf.search('"' + w + '"'); });
+      var all = searches.concat(pairs);
+      return Promise.all(all.concat(exact)).then(function (found) {
         found.forEach(function (res, k) {
           var whole = k === words.length; // the search for all the words at once
-          var pair = k > words.length || (words.length === 1 && k > 0);
+          var pair = k > words.length && k < all.length;
+          var typed = k >= all.length ? k - all.length : -1;
           res.results.forEach(function (r) {
-            var p = pages.get(r.id) || {result: r, words: new Set(), score: 0};
+            var p = pages.get(r.id);
+            if (typed >= 0) { if (p) p.exact.add(typed); return; } // a bonus, never a new page
+            p = p || {result: r, words: new Set(), exact: new Set(), score: 0};
             if (pair) p.score += 4 * r.score;
             else if (whole) p.score += r.score;
             else { p.words.add(k); p.score += r.score; }
@@ -114,7 +123,7 @@
           });
         });
         var ranked = Array.from(pages.values()).sort(function (a, b) {
-          return (b.words.size - a.words.size) || (b.score - a.score);
+          return (b.words.size - a.words.size) || (b.exact.size - a.exact.size) || (b.score - a.score);
         }).slice(0, 2 * (limit || 10));
         return Promise.all(ranked.map(function (p) { return p.result.data(); }));
       }).then(function (data) {
