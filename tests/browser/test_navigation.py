@@ -109,6 +109,22 @@ def test_on_a_phone_the_closed_drawer_is_out_of_the_tab_order(phone: Page, site_
     expect(phone.locator(".md-sidebar--primary a[href]").first).to_be_visible()
 
 
+def test_on_a_phone_the_menu_opens_by_keyboard(phone: Page, site_url: str) -> None:
+    """Material's menu button is a label Tab never reached: with the closed drawer out of the
+    Tab order, a keyboard reader on a phone had no way to the navigation."""
+    phone.goto(site_url + "situations/")
+    for _ in range(10):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.getAttribute('for') === '__drawer'"):
+            break
+    else:
+        raise AssertionError("Tab never reached the menu button")
+    expect(phone.locator("label.md-header__button[for='__drawer']")).to_have_attribute("role", "button")
+    phone.keyboard.press("Enter")
+    expect(phone.locator("#__drawer")).to_be_checked()
+    phone.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')")
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_on_a_phone_the_title_has_the_full_width_below_the_page_actions(phone: Page, site_url: str, name: str) -> None:
     phone.goto(site_url + PAGES[name])

@@ -20,7 +20,10 @@
   var root = new URL("../../", script ? script.src : location.href); // the site's root
   var bundle = new URL("pagefind/", root).href;
   var SYNONYMS = {ex: "former", lcsw: "clinical social worker", lmft: "marriage family therapist",
-    mft: "marriage family therapist", lpcc: "professional counselor", lpc: "professional counselor"};
+    mft: "marriage family therapist", lpcc: "professional counselor", lpc: "professional counselor",
+    // Words a reader uses for court that the pages say otherwise (readers' review, issue 13).
+    testify: "testify testimony witness", deposition: "deposition subpoena testimony",
+    lawyer: "lawyer attorney"};
   var engine = null; // a promise of {pf, vocab, stop}
 
   function load() {

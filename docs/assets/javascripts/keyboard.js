@@ -1,0 +1,44 @@
+/* Outside the Office: the header's menu and search buttons by keyboard.
+
+   Material draws them as <label>s for hidden checkboxes, which Tab never reaches. On a phone,
+   or a desktop zoomed to phone width, a keyboard user could not open the navigation (the
+   closed drawer is hidden, so its links are out of the Tab order: handbook.css). Each label
+   becomes a button: focusable, named, and opened with Enter or Space; opening the drawer moves
+   focus to its first link. No dependencies; ES2015. */
+(function () {
+  "use strict";
+
+  var NAMES = { __drawer: "Open the navigation", __search: "Search" };
+
+  function setup() {
+    Object.keys(NAMES).forEach(function (id) {
+      var label = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (!label || label.hasAttribute("tabindex")) return;
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("role", "button");
+      if (!label.hasAttribute("aria-label")) label.setAttribute("aria-label", NAMES[id]);
+      label.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault(); // no page scroll on Space
+        // Chromium also clicks a focused label on Enter: toggle only if nothing else did, and
+        // tell Material (it watches the checkbox's "change").
+        var box = document.getElementById(id), before = box.checked;
+        setTimeout(function () {
+          if (box.checked === before) {
+            box.checked = !before;
+            box.dispatchEvent(new Event("change"));
+          }
+          if (id !== "__drawer") return;
+          setTimeout(function () {
+            var first = document.querySelector(".md-sidebar--primary a[href]");
+            if (box.checked && first) first.focus();
+          }, 300); // once the drawer has slid in and is visible (handbook.css)
+        }, 0);
+      });
+    });
+  }
+
+  // The header is not swapped by Material's instant navigation, so once is enough.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
