@@ -3,7 +3,7 @@
    Material draws them as <label>s for hidden checkboxes, which Tab never reaches. On a phone,
    or a desktop zoomed to phone width, a keyboard user could not open the navigation (the
    closed drawer is hidden, so its links are out of the Tab order: handbook.css). Each label
-   becomes a button: focusable, named, and opened with Enter or Space; opening the drawer moves
+   becomes focusable and named, and opens with Enter or Space; opening the drawer moves
    focus to its first link. No dependencies; ES2015. */
 (function () {
   "use strict";
@@ -14,8 +14,8 @@
     Object.keys(NAMES).forEach(function (id) {
       var label = document.querySelector('label.md-header__button[for="' + id + '"]');
       if (!label || label.hasAttribute("tabindex")) return;
+      // No role: ARIA allows none on a <label> (axe's aria-allowed-role); the name says what it does.
       label.setAttribute("tabindex", "0");
-      label.setAttribute("role", "button");
       if (!label.hasAttribute("aria-label")) label.setAttribute("aria-label", NAMES[id]);
       label.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
