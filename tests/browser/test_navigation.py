@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -61,6 +61,15 @@ def desktop(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     yield from _page(browser, PHONE, phone=True)
+
+
+def tab_to(page: Page, reached: str | Callable[[], bool], limit: int, what: str) -> None:
+    """Press Tab until `reached` (a JavaScript predicate, or a Python callable) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if reached() if callable(reached) else page.evaluate(reached):
+            return
+    raise AssertionError(f"Tab never reached {what} in {limit} presses")
 
 
 def seen(page: Page, root: str) -> list[tuple[str, str]]:
@@ -113,12 +122,7 @@ def test_on_a_phone_the_menu_opens_by_keyboard(phone: Page, site_url: str) -> No
     """Material's menu button is a label Tab never reached: with the closed drawer out of the
     Tab order, a keyboard reader on a phone had no way to the navigation."""
     phone.goto(site_url + "situations/")
-    for _ in range(10):
-        phone.keyboard.press("Tab")
-        if phone.evaluate("document.activeElement.getAttribute('for') === '__drawer'"):
-            break
-    else:
-        raise AssertionError("Tab never reached the menu button")
+    tab_to(phone, "() => document.activeElement.getAttribute('for') === '__drawer'", 10, "the menu button")
     expect(phone.locator("label.md-header__button[for='__drawer']")).to_have_attribute(
         "aria-label", "Open the navigation"
     )
@@ -169,12 +173,7 @@ def test_home_cards_are_clickable_as_a_whole(desktop: Page, site_url: str) -> No
 def test_a_focused_card_shows_a_focus_ring_round_the_card(desktop: Page, site_url: str) -> None:
     desktop.goto(site_url)
     link = desktop.locator("article .ott-cards a.ott-card__link").first
-    for _ in range(80):
-        desktop.keyboard.press("Tab")
-        if link.evaluate("a => a === document.activeElement"):
-            break
-    else:
-        raise AssertionError("the first card's title link cannot be reached with Tab")
+    tab_to(desktop, lambda: link.evaluate("a => a === document.activeElement"), 80, "the first card's title link")
     ring = link.evaluate(
         "a => { const s = getComputedStyle(a, '::after'); return [s.outlineStyle, s.outlineWidth, s.position]; }"
     )
