@@ -98,6 +98,11 @@ readability: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) scripts/readability.py site clients/
 
+.PHONY: readability-es # print INFLESZ and Fernández-Huerta of every Spanish client page (floor: INFLESZ 65)
+readability-es: $(STAMP)
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
+	$(PY) scripts/readability.py site es/clients/
+
 .PHONY: measure # print build time and page weight (figures, not a test)
 measure: $(STAMP)
 	$(PY) scripts/measure.py

@@ -59,7 +59,7 @@ def define_env(env) -> None:  # noqa: ANN001
     from mkdocs.exceptions import PluginError
     from mkdocs.utils import get_relative_url
 
-    from . import render
+    from . import render, urls
 
     state = state_for(env.conf.get("config_file_path"))
 
@@ -68,8 +68,28 @@ def define_env(env) -> None:  # noqa: ANN001
             raise PluginError("the data was not loaded: mkdocs.yml must list hooks/generated_pages.py under hooks")
         return state.dataset
 
+    translated_urls: dict[str, set[str]] = {}
+
+    def page_language() -> str:
+        return getattr(env.page.file, "locale", "en") if env.page and env.page.file else "en"
+
+    def in_language(language: str) -> set[str]:
+        """Site-relative addresses of the pages that exist in `language` (its .es.md files
+        and the pages made from its translations), without the language folder."""
+        if language not in translated_urls:
+            from .generated import translated_pages
+
+            paths = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob(f"*.{language}.md")]
+            paths += [page.path for page in translated_pages(data(), language)]
+            translated_urls[language] = {urls.page(path.removesuffix(f".{language}.md") + ".md") for path in paths}
+        return translated_urls[language]
+
     def link(target: str) -> str:
-        """A site-relative address (like 'compare/x/') as seen from the page being rendered."""
+        """A site-relative address (like 'compare/x/') as seen from the page being rendered.
+        On a translated page, a page that exists in its language is linked in that language."""
+        language = page_language()
+        if language != "en" and target in in_language(language):
+            target = f"{language}/{target}"
         return get_relative_url(target, env.page.url)
 
     def macro(function: Callable[..., str]) -> Callable[..., str]:
@@ -77,9 +97,12 @@ def define_env(env) -> None:  # noqa: ANN001
         name = function.__name__
 
         def run(*args: Any, **kwargs: Any) -> str:
-            for_clients = bool(env.page and env.page.url.startswith("clients/"))
+            # A translated page (mkdocs-static-i18n) carries its language on its file.
+            language = page_language()
+            url = (env.page.url if env.page else "").removeprefix(f"{language}/")
+            for_clients = url.startswith("clients/")
             try:
-                with render.plain_language(for_clients):
+                with render.plain_language(for_clients), render.language(language):
                     return function(*args, **kwargs)
             except (UnknownReference, ValueError, TypeError) as exc:
                 page = env.page
@@ -162,10 +185,12 @@ def define_env(env) -> None:  # noqa: ANN001
     docs_dir = Path(env.conf["docs_dir"])
 
     def title_of(path: str) -> str:
-        """A page's title from its front matter, else its first heading."""
+        """A page's title from its front matter, else its first heading (in the page's
+        language when the page exists in it)."""
         from mkdocs.utils.meta import get_data
 
-        source = (docs_dir / path).read_text(encoding="utf-8")
+        translated = docs_dir / path.replace(".md", f".{page_language()}.md")
+        source = (translated if translated.is_file() else docs_dir / path).read_text(encoding="utf-8")
         body, meta = get_data(source)
         if meta.get("title"):
             return str(meta["title"])

@@ -29,6 +29,7 @@ from .models import (
     Topic,
     Tree,
 )
+from .models.translations import ResourcesTranslation, TreeTranslation
 
 
 class Kind(str, Enum):
@@ -66,6 +67,11 @@ class Dataset:
     templates_reviewed: date | None = None
     study_aids: dict[str, StudyAid] = field(default_factory=dict)  # host -> what it is
     combinations: dict[str, Combination] = field(default_factory=dict)
+    # Data in other languages (macros/models/translations.py): (language, tree id) ->
+    # the tree's text, language -> the resources' text; and where each came from.
+    tree_translations: dict[tuple[str, str], TreeTranslation] = field(default_factory=dict)
+    resource_translations: dict[str, ResourcesTranslation] = field(default_factory=dict)
+    translation_sources: dict[tuple[str, str, str], SourceFile] = field(default_factory=dict)
     # Where each item came from: (kind, id) for a file per item, (kind, "") for a list file.
     sources: dict[tuple[Kind, str], SourceFile] = field(default_factory=dict)
     # What could not be read or validated: (kind, id) per bad file, (kind, "") for a bad list

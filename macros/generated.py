@@ -186,6 +186,31 @@ def generated_pages(dataset: Dataset) -> list[GeneratedPage]:
     return pages
 
 
+def translated_pages(dataset: Dataset, language: str) -> list[GeneratedPage]:
+    """The pages made from data in another language: each translated tree's page, at the
+    English page's path with the language before `.md` (clients/something-felt-wrong.es.md),
+    as mkdocs-static-i18n names a translation."""
+    pages = []
+    for (lang, tree_id), text in sorted(dataset.tree_translations.items()):
+        tree = dataset.trees.get(tree_id)
+        if lang != language or tree is None:
+            continue
+        english = urls.source_path(urls.tree(tree.id, tree.readers.value))
+        pages.append(
+            GeneratedPage(
+                english.removesuffix(".md") + f".{lang}.md",
+                text.title.es,
+                text.intro.es,
+                tree.reviewed,
+                _call("decision_tree", tree.id),
+                f"data/trees/{tree.id}.{lang}.yaml",
+                tree.search_boost,
+                hide_toc=True,
+            )
+        )
+    return pages
+
+
 def prose_path(project_dir: Path, page: GeneratedPage) -> Path:
     """Where optional hand-written prose for a generated page lives."""
     return project_dir / PROSE_DIR / page.path

@@ -53,6 +53,7 @@ from .models import (
     describe_character,
     invisible_character,
 )
+from .models.translations import LANGUAGES, ResourcesTranslation, TreeTranslation, translation_file
 
 MAX_FILE_BYTES = 5_000_000  # the largest data file today is about 30 KB
 MAX_DEPTH = 40  # levels of nesting; the deepest real file has about 8
@@ -549,6 +550,8 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.is_dir():
                 continue
+            if translation_file(path):  # like gifts.es.yaml: read by load_translations
+                continue
             if path.suffix != ".yaml":
                 errors.append(
                     DataError(
@@ -613,4 +616,41 @@ def load(data_dir: Path | str) -> tuple[Dataset, list[DataError]]:
             dataset.unreadable.add((Kind.onboarding, ""))
         else:
             dataset.sources[(Kind.onboarding, "")] = source
+    load_translations(data_dir, dataset, errors, name_of)
     return dataset, errors
+
+
+def load_translations(data_dir: Path, dataset: Dataset, errors: list[DataError], name_of) -> None:  # noqa: ANN001
+    """Read every translation file in data/ into the dataset (read and typed only; the
+    cross-file rules are `check_translations`)."""
+    trees = data_dir / "trees"
+    if trees.is_dir():
+        for path in sorted(trees.glob("*.yaml")):
+            lang = translation_file(path)
+            if lang is None:
+                continue
+            source = read_yaml(path, name_of(path), errors)
+            item = validate(source, TreeTranslation, errors) if source is not None else None
+            if item is None:
+                continue
+            stem = path.name.split(".")[0]
+            if item.tree != stem or item.lang != lang:
+                errors.append(
+                    source.error(
+                        ("tree",),
+                        f"says tree {item.tree!r}, language {item.lang!r}, but the file is named {path.name}: "
+                        f"name it {item.tree}.{item.lang}.yaml",
+                    )
+                )
+                continue
+            dataset.tree_translations[(lang, item.tree)] = item
+            dataset.translation_sources[("tree", lang, item.tree)] = source
+    for lang in LANGUAGES:
+        path = data_dir / f"resources.{lang}.yaml"
+        if not path.is_file():
+            continue
+        source = read_yaml(path, name_of(path), errors)
+        item = validate(source, ResourcesTranslation, errors) if source is not None else None
+        if item is not None:
+            dataset.resource_translations[lang] = item
+            dataset.translation_sources[("resources", lang, "")] = source

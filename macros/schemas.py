@@ -29,6 +29,7 @@ from .models import (
     TopicsFile,
     Tree,
 )
+from .models.translations import ResourcesTranslation, TreeTranslation
 
 SCHEMAS = {
     "code.schema.json": (Code, "A code of ethics or a law: data/codes/<id>.yaml"),
@@ -43,6 +44,11 @@ SCHEMAS = {
     "study-aids.schema.json": (StudyAidsFile, "Hosts that are never a source: data/study-aids.yaml"),
     "templates.schema.json": (TemplatesFile, "Consent and policy templates: data/templates.yaml"),
     "combinations.schema.json": (CombinationsFile, "Common combinations of credentials: data/combinations.yaml"),
+    "tree-translation.schema.json": (TreeTranslation, "A tree's text in another language: data/trees/<id>.es.yaml"),
+    "resources-translation.schema.json": (
+        ResourcesTranslation,
+        "The resources' names and descriptions in another language: data/resources.es.yaml",
+    ),
 }
 
 

@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python scripts/readability.py [SITE_DIR] [PREFIX]
   SITE_DIR defaults to site/, PREFIX to clients/ (the client section).
-Prints one line per page: grade, words, sentences, address.
+Prints one line per page: grade, words, sentences, address. With PREFIX es/clients/ it
+measures the Spanish client pages with Szigriszt-Pazos (INFLESZ) and Fernández-Huerta.
 
 What is measured: the text of the page's article, block by block (paragraphs,
 list items, headings, table cells, quotes). A block with no closing punctuation
@@ -57,6 +58,28 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+# Spanish pages (es/): Szigriszt-Pazos' INFLESZ scale, where 65-80 is "bastante fácil"
+# (fairly easy) and above 80 "muy fácil"; textstat counts Spanish syllables with Pyphen's
+# bundled hyphenation dictionary, offline. Its own instance, so the English one keeps English.
+INFLESZ_LIMIT = 65.0
+
+
+def inflesz(text: str) -> float:
+    from textstat.textstat import textstatistics
+
+    spanish = textstatistics()
+    spanish.set_lang("es")
+    return float(spanish.szigriszt_pazos(text))
+
+
+def fernandez_huerta(text: str) -> float:
+    from textstat.textstat import textstatistics
+
+    spanish = textstatistics()
+    spanish.set_lang("es")
+    return float(spanish.fernandez_huerta(text))
+
+
 def counts(text: str) -> tuple[int, int]:
     import textstat
 
@@ -70,6 +93,8 @@ def client_pages(site: Path, prefix: str = "clients/") -> list[Path]:
 def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")
     prefix = sys.argv[2] if len(sys.argv) > 2 else "clients/"
+    if prefix.startswith("es/"):
+        return main_spanish(site, prefix)
     worst = 0.0
     for path in client_pages(site, prefix):
         text = page_text(path.read_text(encoding="utf-8"))
@@ -81,6 +106,19 @@ def main() -> int:
             f"{value:5.1f}  {words:5d} words  {sentences:4d} sentences  {path.parent.relative_to(site).as_posix()}/{flag}"
         )
     return 0 if worst <= GRADE_LIMIT else 1
+
+
+def main_spanish(site: Path, prefix: str) -> int:
+    worst = 100.0
+    for path in client_pages(site, prefix):
+        text = page_text(path.read_text(encoding="utf-8"))
+        value, huerta = inflesz(text), fernandez_huerta(text)
+        worst = min(worst, value)
+        flag = "" if value >= INFLESZ_LIMIT else "  <-- below bastante fácil"
+        print(
+            f"{value:5.1f} INFLESZ  {huerta:5.1f} Fernández-Huerta  {path.parent.relative_to(site).as_posix()}/{flag}"
+        )
+    return 0 if worst >= INFLESZ_LIMIT else 1
 
 
 if __name__ == "__main__":

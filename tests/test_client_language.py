@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from macros.validate import load_dataset
 
 from .conftest import ROOT
+from .languages import english_only
 
 # --- what counts ----------------------------------------------------------------------
 
@@ -98,11 +99,11 @@ BOILERPLATE = (".ott-reviewed", ".ott-disclaimer", ".headerlink", ".md-content__
 HAND_WRITTEN = {
     **{
         (f"situations/{p.stem}/" if p.stem != "index" else "situations/"): f"docs/situations/{p.name}"
-        for p in sorted((ROOT / "docs/situations").glob("*.md"))
+        for p in english_only(sorted((ROOT / "docs/situations").glob("*.md")))
     },
     **{
         (f"clients/{p.stem}/" if p.stem != "index" else "clients/"): f"docs/clients/{p.name}"
-        for p in sorted((ROOT / "docs/clients").glob("*.md"))
+        for p in english_only(sorted((ROOT / "docs/clients").glob("*.md")))
     },
     "": "docs/index.md",
     **{f"about/{p.stem}/": f"docs/about/{p.name}" for p in sorted((ROOT / "docs/about").glob("*.md"))},

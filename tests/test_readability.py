@@ -11,11 +11,13 @@ from macros.validate import load_dataset
 from scripts.readability import GRADE_LIMIT, grade, page_text
 
 from .conftest import ROOT
+from .languages import english_only
 
 
 def client_pages() -> list[str]:
     """Every page of the client section: the hand-written pages and the clients' trees."""
-    pages = sorted(f"clients/{p.stem}/" for p in (ROOT / "docs" / "clients").glob("*.md") if p.stem != "index")
+    sources = english_only(sorted((ROOT / "docs" / "clients").glob("*.md")))
+    pages = sorted(f"clients/{p.stem}/" for p in sources if p.stem != "index")
     pages.append("clients/")
     trees = load_dataset(ROOT / "data").trees.values()
     pages += [f"clients/{t.id}/" for t in trees if t.readers.value == "clients" and f"clients/{t.id}/" not in pages]
@@ -32,7 +34,7 @@ def test_client_page_reads_at_grade_8_or_lower(built_site: Path, address: str) -
 
 
 def test_the_client_section_has_the_pages_the_handbook_promises() -> None:
-    stems = {p.stem for p in (ROOT / "docs" / "clients").glob("*.md")}
+    stems = {p.stem for p in english_only(sorted((ROOT / "docs" / "clients").glob("*.md")))}
     promised = {
         "seeing-your-therapist-in-public",
         "friending-or-following-your-therapist",

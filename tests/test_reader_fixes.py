@@ -42,7 +42,8 @@ def test_client_pages_have_the_client_disclaimer(site_pages: SitePages) -> None:
 
 
 def test_other_pages_keep_the_clinician_disclaimer(site_pages: SitePages) -> None:
-    others = [a for a in site_pages.addresses() if not a.startswith("clients/") and a != "print_page/"]
+    # Spanish pages (es/) are for clients: tests/test_spanish.py checks their disclaimer.
+    others = [a for a in site_pages.addresses() if not a.startswith(("clients/", "es/")) and a != "print_page/"]
     assert {"", "agencies/", "situations/former-clients/", "decide/"} <= set(others)
     for address in others:
         aside = site_pages[address].select_one("aside.ott-disclaimer")
@@ -154,4 +155,4 @@ def test_agency_pages_point_new_staff_and_warn_about_the_whole_print(site_pages:
     assert tip is not None and "New staff: start here" in text_of(tip)
     assert any(a["href"].rstrip("/").endswith("onboarding") for a in tip.select("a[href]"))
     print_page = text_of(site_pages["agencies/print/"].select_one("article"))
-    assert re.search(r"about \d{3} pages", print_page) and "one-page summaries" in print_page
+    assert re.search(r"about (\d{1,2},)?\d{3} pages", print_page) and "one-page summaries" in print_page

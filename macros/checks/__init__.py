@@ -23,6 +23,7 @@ def all_checks() -> list[Check]:
     from .pages import check_page_sources
     from .professions import check_jurisdictions, check_professions
     from .sources import check_sources
+    from .translations import check_translations
     from .trees import check_trees
 
     def page_sources(dataset: Dataset, pages: Pages) -> list[DataError]:
@@ -34,6 +35,7 @@ def all_checks() -> list[Check]:
         check_professions,
         check_combinations,
         check_trees,
+        check_translations,
         check_audiences,
         check_dates,
         check_sources,

@@ -17,8 +17,10 @@ from typing import Any
 from .. import urls
 from ..dataset import Dataset
 from ..models import Code, Provision
-from . import licences, lookups, views
+from . import licences, lookups, strings, views
 from .environment import Url, components
+from .strings import language
+from .translate import localized_tree
 from .views import (
     BASIS_LABELS,
     COLUMNS,
@@ -50,6 +52,7 @@ def plain_language(on: bool) -> Iterator[None]:
 
 __all__ = [
     "plain_language",
+    "language",
     "BASIS_LABELS",
     "Chapter",
     "COLUMNS",
@@ -200,6 +203,15 @@ def decision_tree(dataset: Dataset, tree_id: str, link: Link, title_of: PageTitl
     JavaScript and prints as an outline); trees.js turns it into a step-by-step stepper.
     `title_of` names the pages an outcome's see_also links to."""
     tree = lookups.tree(dataset, tree_id, "decision_tree")
+    language = strings.current()
+    if language != "en":
+        translation = dataset.tree_translations.get((language, tree_id))
+        if translation is None:
+            raise ValueError(
+                f"decision_tree: tree {tree_id!r} has no text in this page's language "
+                f"(add data/trees/{tree_id}.{language}.yaml)"
+            )
+        tree = localized_tree(tree, translation)
     return _render("trees.html", "decision_tree", views.tree_view(dataset, tree, link, title_of))
 
 
@@ -221,7 +233,7 @@ def situations_overview(dataset: Dataset, chapters: list[views.Chapter], link: L
 def resource_link(dataset: Dataset, resource_id: str) -> str:
     """An inline link to a client resource, by id from data/resources.yaml."""
     resource = lookups.resource(dataset, resource_id, "resource")
-    return _render("citations.html", "resource", views.resource_view(resource))
+    return _render("citations.html", "resource", views.resource_view(resource, dataset))
 
 
 # --- agencies ---------------------------------------------------------------------

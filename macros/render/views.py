@@ -8,15 +8,18 @@ Addresses are `Url`s, made from typed URL fields or `macros.urls` only.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .. import urls
 from ..dataset import Dataset, clauses_for
 from ..models import NEVER, NOT_SPECIFIED, Citation, Code, CodeKind, Provision, SourceKind, Status, Topic
+from . import strings
 from .environment import Url
 
 Link = Callable[[str], str]  # site-relative address -> href usable from the current page
@@ -83,6 +86,7 @@ def node_anchor(tree_id: str, node_id: str) -> str:
     return f"{tree_id}--{node_id}"
 
 
+@lru_cache(maxsize=1024)  # a few dozen dates, formatted thousands of times a build (strftime is slow)
 def us_date(value: date | int) -> str:
     if isinstance(value, int):
         return str(value)
@@ -344,6 +348,8 @@ class CitationView(NamedTuple):
     # Shown after the link in running text when the wording is not checked, so a reader sees
     # the status without hovering (None when confirmed, and on pages for clients).
     flag: str | None = None
+    # On a page in another language: the language of the page the link opens ("en").
+    lang: str | None = None
 
 
 # Pages for clients state rules plainly: their citations carry no checking caveats (the
@@ -365,6 +371,7 @@ def citation_view(code: Code, provision: Provision, link: Link) -> CitationView:
         caveat,
         provision.rule,
         flag,
+        None if strings.current() == "en" else "en",
     )
 
 
@@ -373,12 +380,21 @@ class ResourceView(NamedTuple):
     name: str
     publisher: str
     flag: str | None  # "link not yet checked"; None when we opened the publisher's page
+    lang: str | None = None  # on a page in another language: the language of the resource's title
+    in_english: bool = False  # on a page in another language: the linked page is only in English
 
 
-def resource_view(resource) -> ResourceView:  # noqa: ANN001
+def resource_view(resource, dataset: Dataset | None = None) -> ResourceView:  # noqa: ANN001
     plain = PLAIN_LANGUAGE.get()  # a client page links the board or crisis line without a caveat
     flag = None if resource.status is Status.confirmed or plain else "link not yet checked"
-    return ResourceView(Url(resource.url), resource.name, resource.publisher, flag)
+    language = strings.current()
+    if language == "en" or dataset is None:
+        return ResourceView(Url(resource.url), resource.name, resource.publisher, flag)
+    # The checks made sure every resource a translated page links has its text.
+    text = dataset.resource_translations[language].resources[resource.id]
+    in_english = text.in_english
+    name_lang = "en" if text.name.es == resource.name else None
+    return ResourceView(Url(resource.url), text.name.es, resource.publisher, flag, name_lang, in_english)
 
 
 class ReferenceView(NamedTuple):
@@ -411,7 +427,7 @@ def source_view(dataset: Dataset, cite: Citation, link: Link) -> SourceView:
     if cite.reference:
         return SourceView(reference=reference_view(dataset.references[cite.reference]))
     if cite.resource:
-        return SourceView(resource=resource_view(dataset.resources[cite.resource]))
+        return SourceView(resource=resource_view(dataset.resources[cite.resource], dataset))
     code = dataset.codes[cite.code]
     provision = next(p for p in code.provisions if p.section == cite.section)
     return SourceView(citation=citation_view(code, provision, link))
@@ -744,12 +760,38 @@ def code_order(dataset: Dataset) -> dict[str, tuple[int, int, int]]:
     return order
 
 
-def _by_profession(items: list, code_of: Callable[[Any], str | None], dataset: Dataset) -> list:
+def _by_profession(
+    items: list, code_of: Callable[[Any], str | None], dataset: Dataset, order: dict | None = None
+) -> list:
     """Citations of codes in the order above (a code's own citations in data order), then the
-    codes no profession lists, then works and resources in data order (the sort is stable)."""
-    order = code_order(dataset)
+    codes no profession lists, then works and resources in data order (the sort is stable).
+    `order` is `code_order(dataset)` when the caller has it already (a tree sorts every outcome)."""
+    order = code_order(dataset) if order is None else order
     last = (2, 0, 0)
     return sorted(items, key=lambda item: order.get(code_of(item), last) if code_of(item) else (3, 0, 0))
+
+
+# Titles already read, for each title function the adapter made (one per build): every tree
+# names the pages its outcomes link to, and reading a page's file and front matter each time
+# was a sixth of the time a tree took to render. A page's title does not change during a build.
+_TITLES: weakref.WeakKeyDictionary[PageTitle, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _remembered(title_of: PageTitle | None) -> PageTitle | None:
+    """`title_of`, reading each page's title once (a page that has no file is asked again)."""
+    if title_of is None:
+        return None
+    try:
+        titles = _TITLES.setdefault(title_of, {})
+    except TypeError:  # a callable that takes no weak reference: ask it every time
+        return title_of
+
+    def remembered(path: str) -> str:
+        if path not in titles:
+            titles[path] = title_of(path)
+        return titles[path]
+
+    return remembered
 
 
 def _see_also(dataset: Dataset, target: str, link: Link, title_of: PageTitle | None) -> SeeAlso:
@@ -765,7 +807,7 @@ def _see_also(dataset: Dataset, target: str, link: Link, title_of: PageTitle | N
         except OSError:  # another page made from data: no file to read its title from
             title = ""
         title = title or stem.rsplit("/", 1)[-1].replace("-", " ").capitalize()
-    if anchor:  # the heading's own words, from its id
+    if anchor and strings.current() == "en":  # the heading's own words, from its id
         title = f"{title}: {anchor.replace('-', ' ').capitalize()}"
     return SeeAlso(Url(link(urls.page(page)) + (f"#{anchor}" if anchor else "")), title)
 
@@ -809,6 +851,8 @@ def _node_title(node) -> str:  # noqa: ANN001
 
 def tree_view(dataset: Dataset, tree, link: Link, title_of: PageTitle | None = None) -> TreeView:  # noqa: ANN001
     nodes = []
+    order = code_order(dataset)
+    title_of = _remembered(title_of)
     for node_id, node in tree.nodes.items():
         common: dict[str, Any] = {
             "id": node_id,
@@ -836,7 +880,9 @@ def tree_view(dataset: Dataset, tree, link: Link, title_of: PageTitle | None = N
                     None if provision.waiting_period is None else waiting_period_label(provision.waiting_period),
                     provision.rule,
                 )
-                for code, provision in _by_profession(dataset.provisions_on(topic.id), lambda pair: pair[0].id, dataset)
+                for code, provision in _by_profession(
+                    dataset.provisions_on(topic.id), lambda pair: pair[0].id, dataset, order
+                )
             )
             outcome["compare_href"] = Url(link(urls.topic(topic.id)))
             outcome["compare_title"] = topic.title.lower()
@@ -853,7 +899,7 @@ def tree_view(dataset: Dataset, tree, link: Link, title_of: PageTitle | None = N
                 consult=node.consult,
                 sources=tuple(
                     source_view(dataset, cite, link)
-                    for cite in _by_profession(list(node.cites), lambda cite: cite.code, dataset)
+                    for cite in _by_profession(list(node.cites), lambda cite: cite.code, dataset, order)
                 ),
                 see_also=tuple(_see_also(dataset, target, link, title_of) for target in node.see_also),
                 restart_href=Url("#" + node_anchor(tree.id, tree.start)),

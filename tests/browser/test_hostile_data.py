@@ -57,6 +57,13 @@ def inject(project: Path) -> None:
         "    name: Consumer Complaints\n    publisher: California Board of Behavioral Sciences\n",
         f"    name: {_yaml(NAME)}\n    publisher: {_yaml(PUBLISHER)}\n",
     )
+    # The Spanish text keeps the English it translates (data/README.md, "Translations"), so
+    # the hostile name goes there too, and reaches the Spanish pages.
+    replace_in(
+        data / "resources.es.yaml",
+        '    name: {en: "Consumer Complaints", es: "Consumer Complaints"}\n',
+        f"    name: {{en: {_yaml(NAME)}, es: {_yaml(NAME)}}}\n",
+    )
     replace_in(
         data / "trees" / f"{TREE}.yaml",
         "      - label: A one-off chance meeting\n",
@@ -169,6 +176,12 @@ def test_tables_show_the_rule_and_short_name_as_text(hostile_site: str, watched:
 def test_the_resource_shows_its_name_and_publisher_as_text(hostile_site: str, watched: Watched) -> None:
     page = watched.page
     page.goto(hostile_site + "clients/filing-a-complaint/")
+    link = page.locator("article a", has_text=NAME)
+    expect(link).to_have_count(1)
+    expect(link).to_have_attribute("href", re.compile(r"^https://"))
+    expect(page.locator("article")).to_contain_text(f"{NAME}, {PUBLISHER}")
+    # The same on the Spanish page, through the Spanish text in data/resources.es.yaml.
+    page.goto(hostile_site + "es/clients/filing-a-complaint/")
     link = page.locator("article a", has_text=NAME)
     expect(link).to_have_count(1)
     expect(link).to_have_attribute("href", re.compile(r"^https://"))
