@@ -18,10 +18,16 @@ every plugin, so the print page exists by then.
 Weight of every other page (issue 16): the plugin links its CSS (`include_css: true`)
 and its script (always) into every page, though only the print page uses them. mkdocs.yml
 sets `include_css: false`; `on_config` takes js/print-site.js out of extra_javascript, and
-`on_post_build` copies the plugin's CSS into site/css/ and links it and the script into the
-print page alone (`print_page_assets`), where the plugin had them. tests/browser/test_print.py
-checks the print page still prints, and tests/browser/test_performance_markup.py that the
-plugin still names these files and that no other page links them.
+`on_post_build` copies the plugin's CSS into site/css/ and links it into the print page alone
+(`print_page_assets`), where the plugin had it, with docs/assets/stylesheets/print-page.css.
+The print page itself is made light (`lighten`, see there): no script file, no navigation.
+tests/browser/test_print.py checks the print page still prints, tests/test_print_page_light.py
+what `lighten` leaves out, and tests/browser/test_performance_markup.py that the plugin still
+names these files and that no other page links them.
+
+Languages: mkdocs-static-i18n builds the Spanish pages after the English site, into the same
+folder; `on_config` turns the plugin off for that build, so the print page stays the English
+handbook (it had been overwritten by a print page of the Spanish pages alone).
 
 Speed: the plugin's own id step (`update_anchor_ids`, version 2.9) rewrites the
 whole page once per heading, which took 2.1 of a 4.2 s build with 96 pages.
@@ -35,7 +41,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parents[1]
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from hooks.generated_pages import languages  # noqa: E402
 
 SECTION = re.compile(r"""<section class=["']print-page[^>]*>""")
 SECTION_ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -117,15 +130,16 @@ def _leave_ids_alone(page_html: str, page_key: str) -> str:
     return page_html
 
 
-# The plugin's files for the Material theme, as its on_config would have linked them.
+# The plugin's files for the Material theme, as its on_config would have linked them, and
+# ours for this page alone (issue 16).
 PRINT_CSS = ("css/print-site.css", "css/print-site-material.css")
+PRINT_PAGE_CSS = "assets/stylesheets/print-page.css"
 PRINT_JS = "js/print-site.js"
 
 
 def print_page_assets(html: str, extra_css: list[str]) -> str:
     """Link the plugin's CSS before the site's own (so handbook.css still wins, as when the
-    plugin put its files first in extra_css) and its script with the other deferred scripts,
-    which run before the plugin's DOMContentLoaded call into it."""
+    plugin put its files first in extra_css), and print-page.css after it."""
     links = "".join(f'<link rel="stylesheet" href="../{css}">' for css in PRINT_CSS)
     first_own = next(
         (m for css in extra_css if (m := re.search(rf'<link rel="stylesheet" href="\.\./{re.escape(css)}"', html))),
@@ -133,13 +147,166 @@ def print_page_assets(html: str, extra_css: list[str]) -> str:
     )
     at = first_own.start() if first_own else html.index("</head>")
     html = html[:at] + links + html[at:]
-    script = f'<script defer src="../{PRINT_JS}"></script>'
-    return html.replace("</body>", script + "</body>", 1) if script not in html else html
+    return html.replace("</head>", f'<link rel="stylesheet" href="../{PRINT_PAGE_CSS}"></head>', 1)
+
+
+# --- A light print page (issue 16) ---------------------------------------------------------
+# The page joins every page of the handbook: 7.7 MB of HTML (1 MB gzip), 60,000 elements,
+# first paint after 6 s on Lighthouse's slow phone. Lighthouse's throttled load waits for the
+# whole document, so what counts is its weight. Most of it was either repeated or only of use
+# on screen pages, and is left out here:
+# - every decision tree shown in a chapter is shown again on its own page (decide/...): the
+#   second copy gives way to a link to the first (`drop_repeated_trees`);
+# - each citation carries its rule's full text as a hover title (Material's tooltips), 3,400
+#   times; on this page the citation links to that rule's row in the compare table;
+# - the permalink (a pilcrow) after each of 1,100 headings, for sharing a screen page's part;
+# - Material's navigation (tabs, the sidebar of every page, search, the palette toggle) and
+#   its scripts, which the plugin's script only hid; its table of contents is written here
+#   into the page (the plugin's script copied it from the sidebar when the page loaded),
+#   so it is there without JavaScript too. With no bundle, `FOLLOW_PALETTE` picks the
+#   light or dark palette from the system setting, as Material does.
+TREE = re.compile(r'<div class="ott-tree" data-tree="([^"]+)"')
+ANY_ID = re.compile(r'\sid="([^"]+)"')
+CITE_TITLE = re.compile(r'(<a class="ott-cite"[^>]*?)\stitle="[^"]*"')
+# The permalink after each heading of a page (the plugin's own, on the nav's parts, stay).
+# A tree's node is a region named by its question on a tree page, where trees.js shows one
+# node at a time; here every node of 14 trees shows at once, and two nodes that ask the same
+# question ("What has happened?") made two regions of one name. They are plain sections here,
+# found by their headings, as on paper.
+NODE_LABEL = re.compile(r'(<section class="ott-node[^"]*"[^>]*?)\saria-labelledby="[^"]*"')
+PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*" title="Link to this section">&para;</a>')
+# Material's scripts and ours: nothing on this page needs them (trees print as outlines, the
+# licence picker shows every rule, as without JavaScript).
+OWN_SCRIPTS = re.compile(r'<script defer src="\.\./(?:assets/javascripts/[^"]+|js/print-site\.js)"></script>')
+INLINE_SCRIPTS = (
+    # print-site's call into its script (hide Material's navigation, copy the sidebar's toc)
+    re.compile(r"<script[^>]*>\s*document\.addEventListener\('DOMContentLoaded'.*?</script>", re.S),
+    # overrides/main.html's marker that trees.js will run
+    re.compile(r'<script>\(function\(d\)\{d\.classList\.add\("ott-js"\).*?</script>', re.S),
+    # Material's settings, read by its bundle only
+    re.compile(r'<script id="__config" type="application/json">.*?</script>', re.S),
+)
+
+
+def _element_end(html: str, start: int, tag: str) -> int:
+    """Where the <tag> element opened at `start` ends (just after its closing tag)."""
+    depth = 0
+    for match in re.finditer(rf"<{tag}\b|</{tag}>", html[start:]):
+        depth += -1 if match.group(0).startswith("</") else 1
+        if depth == 0:
+            return start + match.end()
+    raise ValueError(f"print page: <{tag}> at {start} is never closed")
+
+
+def _cut(html: str, opening: str, tag: str) -> str:
+    """`html` without the element whose start tag begins with `opening` (if it is there)."""
+    start = html.find(opening)
+    return html if start < 0 else html[:start] + html[_element_end(html, start, tag) :]
+
+
+def drop_repeated_trees(html: str) -> str:
+    """Keep the first copy of each decision tree; a later copy becomes a link to it, and a
+    link into a dropped copy goes to the same node of the kept one."""
+    kept: dict[str, tuple[str, str, set[str]]] = {}  # tree -> (its first id, key prefix, ids)
+    moved: dict[str, str] = {}
+    out, done = [], 0
+    for match in TREE.finditer(html):
+        if match.start() < done:
+            continue  # a tree inside a tree does not happen, but never cut twice
+        tree, end = match.group(1), _element_end(html, match.start(), "div")
+        ids = ANY_ID.findall(html[match.start() : end])
+        start_id = next((i for i in ids if f"-{tree}--" in i), None)
+        if start_id is None:
+            continue
+        prefix = start_id[: start_id.index(f"-{tree}--") + 1]
+        if tree not in kept:
+            kept[tree] = (start_id, prefix, set(ids))
+            continue
+        first, first_prefix, first_ids = kept[tree]
+        for old in ids:
+            same = first_prefix + old[len(prefix) :] if old.startswith(prefix) else ""
+            moved[old] = same if same in first_ids else first
+        out.append(html[done : match.start()])
+        out.append(
+            f'<p class="ott-tree-elsewhere"><a href="#{first}">This decision tree is printed in full'
+            " earlier in the handbook</a>, with every question and outcome.</p>"
+        )
+        done = end
+    out.append(html[done:])
+    html = "".join(out)
+    if moved:
+        html = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{moved.get(m.group(1), m.group(1))}"', html)
+    return html
+
+
+def _palette_script(form: str) -> str:
+    """The light or dark palette by the system setting (each palette's `media`), unless the
+    reader chose one on another page (Material's own inline script applies that choice)."""
+    options = [
+        [m.group(k) for k in ("media", "scheme", "primary", "accent")]
+        for m in re.finditer(
+            r'data-md-color-media="(?P<media>[^"]+)" data-md-color-scheme="(?P<scheme>[^"]+)"'
+            r' data-md-color-primary="(?P<primary>[^"]+)" data-md-color-accent="(?P<accent>[^"]+)"',
+            form,
+        )
+    ]
+    if not options:
+        return ""
+    return (
+        '<script>(function(b,p){if(__md_get("__palette"))return;function f(){p.forEach(function(o){'
+        'if(matchMedia(o[0]).matches)["scheme","primary","accent"].forEach(function(k,i){'
+        'b.setAttribute("data-md-color-"+k,o[i+1])})})}f();p.forEach(function(o){'
+        'matchMedia(o[0]).addEventListener("change",f)})})(document.body,'
+        + json.dumps(options, separators=(",", ":"))
+        + ")</script>"
+    )
+
+
+def lighten(html: str) -> str:
+    """The print page without what only screen pages use (see above). Pure: text in, text out."""
+    html = drop_repeated_trees(html)
+    html = PERMALINK.sub("", CITE_TITLE.sub(r"\1", html))
+    html = NODE_LABEL.sub(r"\1", html)
+    # The table of contents, from the sidebar into the page, where print-site's script put it.
+    toc_at = html.find('<div class="md-sidebar md-sidebar--secondary"')
+    if toc_at >= 0:
+        ul_at = html.find('<ul class="md-nav__list" data-md-component="toc"', toc_at)
+        toc = html[ul_at : _element_end(html, ul_at, "ul")].replace(' data-md-component="toc" data-md-scrollfix', "")
+        html = _cut(html, '<div class="md-sidebar md-sidebar--secondary"', "div")
+        here = html.index("<h1 class='print-page-toc-title'>")
+        here = html.index("</nav>", here)
+        html = html[:here] + toc + html[here:]
+    form_at = html.find('<form class="md-header__option" data-md-component="palette">')
+    if form_at >= 0:
+        palette = _palette_script(html[form_at : _element_end(html, form_at, "form")])
+        html = _cut(html, '<form class="md-header__option" data-md-component="palette">', "form")
+        html = html[:form_at] + palette + html[form_at:]
+    for opening, tag in (
+        ('<div class="md-sidebar md-sidebar--primary"', "div"),
+        ('<nav class="md-tabs"', "nav"),
+        ('<div class="md-search"', "div"),
+        ('<label class="md-header__button md-icon" for="__search">', "label"),
+        ('<label class="md-header__button md-icon" for="__drawer">', "label"),
+        ('<label class="md-overlay" for="__drawer">', "label"),
+    ):
+        html = _cut(html, opening, tag)
+    html = OWN_SCRIPTS.sub("", html)
+    for script in INLINE_SCRIPTS:
+        html = script.sub("", html, count=1)
+    # Material's storage scope, like the base, came from the 404 page (an absolute path).
+    return re.sub(r'__md_scope=new URL\("[^"]*",location\)', '__md_scope=new URL("..",location)', html, count=1)
 
 
 def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
     # The plugin's on_config ran first (hooks run after plugins) and put its script first.
     config["extra_javascript"] = [s for s in config["extra_javascript"] if str(getattr(s, "path", s)) != PRINT_JS]
+    language, default = languages(config)
+    print_site = config.plugins.get("print-site")
+    if language != default and print_site is not None:
+        # mkdocs-static-i18n builds the Spanish client pages into the same site_dir after
+        # the English site; the plugin would write their print page over the whole
+        # handbook's print_page/. The print page is the English handbook only.
+        print_site.config["enabled"] = False
     try:
         from mkdocs_print_site_plugin import urls
     except ImportError:
@@ -150,6 +317,9 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN003, ANN201
 
 
 def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
+    language, default = languages(config)
+    if language != default:
+        return  # the English build wrote and tidied the print page (see on_config)
     site = Path(config["site_dir"])
     path = site / "print_page" / "index.html"
     if not path.is_file():
@@ -163,5 +333,5 @@ def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
         (site / css).parent.mkdir(parents=True, exist_ok=True)
         (site / css).write_bytes((package / css).read_bytes())
     extra_css = [str(getattr(c, "path", c)) for c in config["extra_css"]]
-    html = print_page_assets(tidy(path.read_text(encoding="utf-8")), extra_css)
+    html = print_page_assets(lighten(tidy(path.read_text(encoding="utf-8"))), extra_css)
     path.write_text(html, encoding="utf-8")

@@ -19,8 +19,15 @@ What this hook does:
   OTT_SEARCH_KEEP_LUNR=1 keeps the full lunr index (the bench compares both engines on one
   build).
 
-STOP_WORDS are dropped from a query before it is searched (search.js receives them through
-the stub's config); the bench uses the same list for the tuned Material engine.
+Languages (issue 17): Pagefind indexes each page in the language of its `<html lang>` (English,
+and Spanish for the client pages under es/) and searches only the index of the page the reader
+is on, with that language's stemming; so a search on a Spanish page finds Spanish pages, and on
+an English page English ones. ott-words.json (English) and ott-words.es.json hold each
+language's words and stop words for search.js.
+
+STOP_WORDS (STOP_WORDS_ES on Spanish pages) are dropped from a query before it is searched
+(search.js reads them from the words file); the bench uses the English list for the tuned
+Material engine.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 # lunr's English stop words (Material's index already drops them from the documents) and the
 # words of a question that never pick out a page ("can I", "is it ok to", "how do I"), and the
 # pieces an apostrophe leaves ("client's" is typed as "client" and "s", which matched only
@@ -48,6 +57,20 @@ STOP_WORDS = frozenset(
     to too twas us wants was we were what when where which while who whom why will with would
     yet you your ok okay vs versus im i'm s t d ll re ve m""".split()
 )
+# The same for Spanish: articles, prepositions, pronouns and the words of a question ("¿está
+# bien que mi terapeuta...?", "qué hago si..."), with and without accents, as people type them.
+STOP_WORDS_ES = frozenset(
+    """a al algo algun alguna algunas alguno algunos ante antes aqui aquí asi así aun aún cada
+    como cómo con contra cual cuál cuales cuáles cuando cuándo de del desde donde dónde dos el
+    él ella ellas ellos en entre era es esa esas ese eso esos esta está estaba estan están
+    estar este esto estos estoy fue ha hace hacer hago han has hay he la las le les lo los
+    mas más me mi mí mis mucho muy nada ni no nos o otra otro para pero poco por porque puede
+    puedo que qué quien quién se sea ser si sí sin sobre son su sus también tan te tengo ti
+    tiene tu tú tus u un una uno unos unas usted ustedes y ya yo bien ok vs""".split()
+)
+STOP_WORDS_BY_LANGUAGE = {"en": STOP_WORDS, "es": STOP_WORDS_ES}
+DEFAULT_LANGUAGE = "en"
+LANG = re.compile(r'<html lang="([a-z]{2})')
 
 # Left out of the index: notes on how a rule was checked (see macros/render/templates),
 # heading permalinks (their text is a pilcrow) and the page-end boilerplate.
@@ -72,7 +95,7 @@ UNUSED = (
     "pagefind-component-ui.js",
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
-    "wasm.unknown.pagefind",  # every page is English (--force-language en)
+    "wasm.unknown.pagefind",  # every indexed page names its language (<html lang>)
 )
 
 
@@ -97,8 +120,6 @@ def index_site(site: Path) -> None:
         str(site),
         "--exclude-selectors",
         ", ".join(EXCLUDE),
-        "--force-language",
-        "en",
         "--silent",
     ]
     result = subprocess.run(command, capture_output=True, text=True)
@@ -119,19 +140,42 @@ def indexed_texts(bundle: Path) -> dict[str, str]:
     return texts
 
 
+def page_language(site: Path, url: str) -> str:
+    """The `<html lang>` of the built page at `url` (a site-absolute address), as Pagefind read it."""
+    path = site / url.strip("/") / "index.html" if url.endswith("/") else site / url.lstrip("/")
+    match = LANG.search(path.read_text(encoding="utf-8")[:400]) if path.is_file() else None
+    return match.group(1) if match else DEFAULT_LANGUAGE
+
+
+def words_file(bundle: Path, language: str) -> Path:
+    """ott-words.json for the default language, ott-words.<language>.json for the others."""
+    return bundle / ("ott-words.json" if language == DEFAULT_LANGUAGE else f"ott-words.{language}.json")
+
+
 def write_words(bundle: Path) -> None:
-    """pagefind/ott-words.json: every word of the indexed text with how often it occurs, and
-    the stop words. search.js corrects a typed word the site does not contain to the nearest
-    one it does (Pagefind has no typo tolerance), and drops the stop words."""
-    counts: Counter[str] = Counter()
-    for text in indexed_texts(bundle).values():
-        counts.update(WORD.findall(text.lower()))
-    words = sorted(w for w, n in counts.items() if len(w) >= 2 and not w.isdigit())
-    data = {"words": words, "counts": [counts[w] for w in words], "stop": sorted(STOP_WORDS)}
-    (bundle / "ott-words.json").write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    """pagefind/ott-words.json (and ott-words.es.json): every word of one language's indexed
+    text with how often it occurs, and that language's stop words. search.js corrects a typed
+    word the site does not contain to the nearest one it does (Pagefind has no typo
+    tolerance), and drops the stop words."""
+    counts: dict[str, Counter[str]] = {}
+    for url, text in indexed_texts(bundle).items():
+        language = page_language(bundle.parent, url)
+        counts.setdefault(language, Counter()).update(WORD.findall(text.lower()))
+    for language, counted in counts.items():
+        words = sorted(w for w, n in counted.items() if len(w) >= 2 and not w.isdigit())
+        stop = STOP_WORDS_BY_LANGUAGE.get(language, frozenset())
+        data = {"words": words, "counts": [counted[w] for w in words], "stop": sorted(stop)}
+        words_file(bundle, language).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
+# After mkdocs-static-i18n's post_build (priority -100): that one builds the Spanish pages, in
+# a build of their own that runs this hook too, and then rewrites Material's lunr index.
+@event_priority(-110)
 def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
+    # Index once, when every language is built: not inside i18n's build of the Spanish pages.
+    i18n = config["plugins"].get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
     site = Path(config["site_dir"])
     index_site(site)
     # Nothing asks for Material's lunr index any more (overrides/partials/search.html):

@@ -3,7 +3,7 @@
 Usage: .venv/bin/python scripts/measure.py [--runs N]
 Builds the site N times (default 3) into a temporary folder, reports the median
 build time, then the weight of each page type: its HTML and the CSS and JS it
-links; raw and gzip (level 9). Search is Pagefind's and loads nothing with a page: its
+links, with the scripts on-demand.js adds to it (ON_DEMAND); raw and gzip (level 9). Search is Pagefind's and loads nothing with a page: its
 engine comes when the search box is hovered or focused, index chunks with the first query.
 The engine's size is printed once; `make bench` (2b) records what Chromium downloads.
 """
@@ -34,6 +34,16 @@ PAGE_TYPES = {
     "client page": "clients/what-is-never-ok/index.html",
     "client tree": "clients/something-felt-wrong/index.html",
     "one-pager": "agencies/one-pagers/community-encounters/index.html",
+    "situation chapter": "situations/community-encounters/index.html",
+    "agency page": "agencies/index.html",
+    "Spanish client page": "es/clients/gifts/index.html",
+}
+# The scripts docs/assets/javascripts/on-demand.js adds to a page that holds one of these
+# elements (no page links them): a first view of such a page includes them. licences.js also
+# comes on every page for a reader who saved a choice; a first visit has none.
+ON_DEMAND = {
+    "assets/javascripts/trees.js": ".ott-tree",
+    "assets/javascripts/licences.js": "#ott-licences",
 }
 
 
@@ -64,7 +74,9 @@ def assets(site: Path, page: Path) -> tuple[list[Path], list[Path]]:
     def resolve(ref: str) -> Path:
         return (page.parent / ref.split("?")[0]).resolve()
 
-    return [resolve(r) for r in css], [resolve(r) for r in js]
+    linked = [resolve(r) for r in js]
+    added = [(site / f).resolve() for f, needs in ON_DEMAND.items() if soup.select_one(needs)]
+    return [resolve(r) for r in css], linked + [p for p in added if p not in linked]
 
 
 def kb(value: int) -> str:

@@ -78,7 +78,9 @@ class _Gzip(SimpleHTTPRequestHandler):
         _Gzip.sent[self.path.split("?")[0]] = len(packed)
 
 
-BENCH_PAGE = "<!doctype html><meta charset=utf-8><title>search bench</title><body>"
+# English, as the queries are: Pagefind searches the index of the page's <html lang> (the site
+# also has a Spanish one, issue 17).
+BENCH_PAGE = "<!doctype html><html lang=en><meta charset=utf-8><title>search bench</title><body>"
 
 # Each engine is a JS object with setup() and run(query) -> {pages, ms}; `window.ENGINE` is it.
 MATERIAL_JS = r"""

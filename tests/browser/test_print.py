@@ -7,7 +7,7 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from macros.validate import load_dataset
@@ -45,7 +45,8 @@ def test_whole_handbook_prints_every_page_and_every_tree_question(
 ) -> None:
     reader = pdf_of(page, site_url + "print_page/")
     text = pdf_text(reader)
-    addresses = [a for a in site_pages.addresses() if a != "print_page/"]
+    # the whole handbook is English; a Spanish page prints on its own, like any page
+    addresses = [a for a in site_pages.addresses() if a != "print_page/" and not a.startswith("es/")]
     assert len(reader.pages) > len(addresses), "fewer sheets than pages: pages are missing"
     missing = [a or "/" for a in addresses if title_of(site_pages, a) not in text]
     assert not missing, f"titles missing from the printed handbook: {missing}"
@@ -74,3 +75,52 @@ def test_a_client_tree_prints_every_question_and_outcome(page: Page, site_url: s
     assert flat(tree.title) in text
     for node in tree.nodes.values():
         assert flat(node.question if node.is_question else node.outcome) in text
+
+
+# The light print page (issue 16, hooks/print_page.py): no Material scripts, so the palette,
+# the table of contents and the outlines must come from the markup and print-page.css.
+
+
+@pytest.mark.parametrize(("system", "scheme"), [("dark", "slate"), ("light", "default")])
+def test_the_print_page_follows_the_system_palette_without_materials_scripts(
+    browser: Browser, site_url: str, system: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=system)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "print_page/", wait_until="domcontentloaded")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+        assert page.evaluate("typeof document$") == "undefined", "Material's bundle ran on the print page"
+        # a palette chosen on another page wins, as Material does it
+        page.evaluate(
+            """() => __md_set("__palette", {index: 0, color: {media: "", scheme: "slate", primary: "custom",
+                accent: "custom"}})"""
+        )
+        page.reload(wait_until="domcontentloaded")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    finally:
+        context.close()
+
+
+def test_the_print_page_has_its_contents_and_outlines_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "print_page/", wait_until="domcontentloaded")
+        assert page.locator("#print-page-toc nav li").count() > 100
+        first = page.locator("#print-page-toc nav a").first.get_attribute("href")
+        assert first and page.locator(first).count() == 1, f"the contents' first link {first} lands nowhere"
+        # every node of a tree shows, as on paper
+        tree = page.locator(".ott-tree").first
+        assert tree.locator(".ott-node").count() == tree.locator(".ott-node:visible").count() > 1
+    finally:
+        context.close()
+
+
+def test_offscreen_pages_skip_layout_on_screen_but_print_whole(page: Page, site_url: str) -> None:
+    page.goto(site_url + "print_page/", wait_until="domcontentloaded")
+    visibility = "getComputedStyle(document.querySelector('#print-site-page section.print-page[id]')).contentVisibility"
+    part = "getComputedStyle(document.querySelector('section.print-page.md-section')).contentVisibility"
+    assert page.evaluate(visibility) == "auto" and page.evaluate(part) == "visible"
+    page.emulate_media(media="print")
+    assert page.evaluate(visibility) == "visible"

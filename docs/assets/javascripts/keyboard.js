@@ -8,15 +8,24 @@
 (function () {
   "use strict";
 
-  var NAMES = { __drawer: "Open the navigation", __search: "Search" };
+  // In the page's language (the Spanish client pages are <html lang="es">; a switch of
+  // language loads a new page, so the header is always the page's own).
+  var NAMES = document.documentElement.lang === "es"
+    ? { __drawer: "Abrir el menú", __search: "Buscar" }
+    : { __drawer: "Open the navigation", __search: "Search" };
 
   function setup() {
     Object.keys(NAMES).forEach(function (id) {
       var label = document.querySelector('label.md-header__button[for="' + id + '"]');
       if (!label || label.hasAttribute("tabindex")) return;
-      // No role: ARIA allows none on a <label> (axe's aria-allowed-role); the name says what it does.
+      // No role: ARIA allows none on a <label> (axe's aria-allowed-role), nor aria-label
+      // (aria-prohibited-attr, which Lighthouse reports). The name is a title, as on Material's
+      // own palette toggle (also a label): browsers name a label from its title, not from
+      // text inside it (Chromium's accessibility tree gave hidden text no name). It is set
+      // after Material has mounted the header (below): Material's tooltips (content.tooltips)
+      // take the title of what the header holds then, and the label had no name while focused.
       label.setAttribute("tabindex", "0");
-      if (!label.hasAttribute("aria-label")) label.setAttribute("aria-label", NAMES[id]);
+      if (!label.hasAttribute("title")) label.setAttribute("title", NAMES[id]);
       label.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
         event.preventDefault(); // no page scroll on Space
@@ -38,7 +47,14 @@
     });
   }
 
-  // The header is not swapped by Material's instant navigation, so once is enough.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  // The header is not swapped by Material's instant navigation, so once is enough: after the
+  // first page Material announces (document$), once its own subscribers, which mount the
+  // header, have run; without Material's bundle, once the page is parsed.
+  var once = function () {
+    once = function () {};
+    setTimeout(setup, 0);
+  };
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { once(); });
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
 })();

@@ -11,37 +11,90 @@
 
    A query is searched as people type it: stop words ("my", "is it ok to") are dropped; pages
    holding more of the remaining words rank first, then by Pagefind's score; a word the site
-   does not contain is corrected to the nearest word it does (edit distance 1, or 2 for long
-   words). No dependencies; ES2018. */
+   does not contain is corrected to the nearest word it does (the same word with its accents,
+   or edit distance 1, or 2 for long words). No dependencies; ES2018.
+
+   Languages (issue 17): Pagefind searches the index of the page's <html lang> (English, or
+   Spanish on the client pages under es/), with that language's stemming; the words list, stop
+   words, synonyms and this script's own messages follow the same language.
+
+   Speed (issue 16: first results within 300 ms of the last keystroke): a reader types faster
+   than a query of several words is answered (each word, each pair and each word as a phrase
+   is a Pagefind search, and each result shown loads its page's fragment). So one query runs at
+   a time; keystrokes while it runs leave only the latest query waiting, and a query a newer
+   one has replaced stops before loading any fragment. Fragments load for the results shown
+   only. `make bench` (2b) prints the times. */
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var root = new URL("../../", script ? script.src : location.href); // the site's root
   var bundle = new URL("pagefind/", root).href;
-  var SYNONYMS = {ex: "former", lcsw: "clinical social worker", lmft: "marriage family therapist",
-    mft: "marriage family therapist", lpcc: "professional counselor", lpc: "professional counselor",
-    // Words a reader uses for court that the pages say otherwise (readers' review, issue 13).
-    testify: "testify testimony witness", deposition: "deposition subpoena testimony",
-    lawyer: "lawyer attorney"};
-  var engine = null; // a promise of {pf, vocab, stop}
+  // Words a reader types that the pages of that language say otherwise. The English list is
+  // for English pages only.
+  var SYNONYMS = {
+    en: {ex: "former", lcsw: "clinical social worker", lmft: "marriage family therapist",
+      mft: "marriage family therapist", lpcc: "professional counselor", lpc: "professional counselor",
+      // Words a reader uses for court that the pages say otherwise (readers' review, issue 13).
+      testify: "testify testimony witness", deposition: "deposition subpoena testimony",
+      lawyer: "lawyer attorney"},
+    // Words Spanish-speaking readers type that the Spanish pages say otherwise ("mi ex
+    // terapeuta": the pages say "cuando termina la terapia"; "tomar un café": "salir").
+    es: {ex: "ex termina", novio: "novio romance", novia: "novia romance", whatsapp: "whatsapp mensajes",
+      denunciar: "denunciar queja", denuncia: "denuncia queja", "café": "café salir", cafe: "cafe salir",
+      // "una cita romántica": the pages say "romance" ("cita" is also the appointment).
+      "romántica": "romántica romance", "romántico": "romántico romance", romantica: "romantica romance",
+      romantico: "romantico romance"}
+  };
+  // This script's own messages; the box's placeholder and first line are Material's, in the
+  // page's language already (overrides/partials/search.html).
+  var TEXT = {
+    en: {start: "Type to start searching", searching: "Searching…", none: "No matching pages",
+      one: "1 matching page", many: "# matching pages",
+      failed: "Search could not load. Reload the page to try again."},
+    es: {start: "Teclee para comenzar búsqueda", searching: "Buscando…", none: "Ninguna página encontrada",
+      one: "1 página encontrada", many: "# páginas encontradas",
+      failed: "La búsqueda no se pudo cargar. Vuelva a cargar la página para intentarlo otra vez."}
+  };
+  var engines = {}; // language -> a promise of {pf, vocab, folded, list, stop, synonyms, joined, fixed}
+
+  /* The page's language as Pagefind reads it (<html lang>), if the site has an index for it. */
+  function language() {
+    var lang = (document.documentElement.getAttribute("lang") || "en").slice(0, 2).toLowerCase();
+    return TEXT[lang] ? lang : "en";
+  }
+
+  function fold(word) { return word.normalize("NFD").replace(/[\u0300-\u036f]/g, ""); }
 
   function load() {
-    if (engine) return engine;
-    engine = Promise.all([
-      import(bundle + "pagefind.js"),
-      fetch(bundle + "ott-words.json").then(function (r) { return r.json(); })
+    var lang = language();
+    if (engines[lang]) return engines[lang];
+    // Pagefind picks its index from <html lang> when it starts, once per copy of its module: a
+    // second language (after instant navigation to a page in the other one) gets its own copy.
+    var copy = Object.keys(engines).length ? "?" + lang : "";
+    var words = lang === "en" ? "ott-words.json" : "ott-words." + lang + ".json";
+    var engine = engines[lang] = Promise.all([
+      import(bundle + "pagefind.js" + copy),
+      fetch(bundle + words).then(function (r) {
+        if (!r.ok) throw new Error(words + ": " + r.status);
+        return r.json();
+      })
     ]).then(function (parts) {
       var pf = parts[0], words = parts[1];
       return pf.options({basePath: bundle, baseUrl: root.pathname, excerptLength: 24}).then(function () {
         return pf.init();
       }).then(function () {
-        var vocab = new Map();
-        words.words.forEach(function (w, i) { vocab.set(w, words.counts[i]); });
-        return {pf: pf, vocab: vocab, list: words.words, stop: new Set(words.stop)};
+        var vocab = new Map(), folded = new Map();
+        words.words.forEach(function (w, i) {
+          vocab.set(w, words.counts[i]);
+          var f = fold(w); // "despues" is how many type "después"
+          if (f !== w && (!folded.has(f) || words.counts[i] > vocab.get(folded.get(f)))) folded.set(f, w);
+        });
+        return {pf: pf, vocab: vocab, folded: folded, list: words.words, stop: new Set(words.stop),
+          synonyms: SYNONYMS[lang] || {}, joined: lang === "es", fixed: new Map()};
       });
     });
-    engine.catch(function () { engine = null; });
+    engine.catch(function () { delete engines[lang]; });
     return engine;
   }
 
@@ -66,7 +119,15 @@
   }
 
   function correct(word, e, last) {
-    if (e.vocab.has(word) || /\d/.test(word) || word.length < 4) return word;
+    var key = (last ? "+" : "") + word;
+    if (!e.fixed.has(key)) e.fixed.set(key, nearest(word, e, last)); // each word once, not per keystroke
+    return e.fixed.get(key);
+  }
+
+  function nearest(word, e, last) {
+    if (e.vocab.has(word) || /\d/.test(word)) return word;
+    if (e.folded.has(word)) return e.folded.get(word);
+    if (word.length < 4) return word;
     if (last && e.list.some(function (w) { return w.length > word.length && w.lastIndexOf(word, 0) === 0; }))
       return word; // still being typed: a prefix of a word on the site
     var max = word.length >= 8 ? 2 : 1, best = word, bestD = max + 1, bestN = 0;
@@ -79,31 +140,53 @@
   }
 
   /* The words to search for: stop words dropped, synonyms added, typos corrected. */
-  function terms(query, e) {
+  function terms(query, e) { return analyse(query, e).words; }
+
+  /* {words, pairs}: the words to search for, and each two neighbours as a phrase. In English
+     the two words side by side ("former client", "third party": English joins nouns so); in
+     Spanish with the stop words typed between them ("cambiar de terapeuta", "junta de
+     licencias": Spanish joins them with a preposition, which the page has too). Tried the
+     Spanish way on English queries: "client in public" then ranked the clients' page first
+     for "what to do if I see a client in public", a clinician's question. */
+  function analyse(query, e) {
     var all = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-    var kept = all.filter(function (w) { return !e.stop.has(w); });
-    if (!kept.length) kept = all;
-    var out = [];
-    kept.forEach(function (w, i) {
-      var fixed = correct(w, e, i === kept.length - 1);
-      (SYNONYMS[fixed] || fixed).split(" ").forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+    var keep = all.map(function (w) { return !e.stop.has(w); });
+    if (keep.indexOf(true) < 0) keep = all.map(function () { return true; });
+    var last = keep.lastIndexOf(true);
+    var out = [], from = [];
+    all.forEach(function (w, at) {
+      if (!keep[at]) return;
+      var fixed = e.synonyms[w] ? w : correct(w, e, at === last); // a known word is no typo
+      (e.synonyms[fixed] || fixed).split(" ").forEach(function (t) {
+        if (out.indexOf(t) < 0) { out.push(t); from.push(at); }
+      });
     });
-    return out;
+    var pairs = [];
+    for (var i = 1; i < out.length; i++)
+      pairs.push([out[i - 1]].concat(e.joined ? all.slice(from[i - 1] + 1, from[i]) : [], [out[i]]).join(" "));
+    return {words: out, pairs: pairs};
   }
 
   /* Pages for `query`, best first: [{url, title, excerpt, sections: [{url, title, excerpt}]}]. */
   function search(query, limit) {
+    return find(query, limit).then(function (found) { return found.results; });
+  }
+
+  /* {words, results} for `query`, or null as soon as `stale()` says a newer query replaced it. */
+  function find(query, limit, stale) {
+    limit = limit || 10;
+    stale = stale || function () { return false; };
     return load().then(function (e) {
-      var words = terms(query, e);
-      if (!words.length) return [];
+      if (stale()) return null;
+      var asked = analyse(query, e), words = asked.words;
+      if (!words.length) return {words: words, results: []};
       var pages = new Map(); // id -> {result, words: Set, score}
       var searches = words.map(function (w) { return e.pf.search(w); });
       if (words.length > 1) searches.push(e.pf.search(words.join(" ")));
       // Two words side by side on a page ("asked out", "third party") say more than the
-      // same words apart: each pair is also searched as a phrase, and a page that has it
-      // adds that phrase's score to its own.
-      var pairs = [];
-      for (var i = 1; i < words.length; i++) pairs.push(e.pf.search('"' + words[i - 1] + " " + words[i] + '"'));
+      // same words apart: each pair is also searched as a phrase (see analyse), and a page
+      // that has it adds that phrase's score to its own.
+      var pairs = asked.pairs.map(function (phrase) { return e.pf.search('"' + phrase + '"'); });
       // Pagefind stems and matches prefixes, so "party" also finds "particular" and "ai" finds
       // "aid": each word is also searched on its own as a phrase, which finds only the word
       // itself, and among pages matching as many words, those holding more of them as typed
@@ -125,15 +208,26 @@
             pages.set(r.id, p);
           });
         });
+        if (stale()) return null;
         var ranked = Array.from(pages.values()).sort(function (a, b) {
           return (b.words.size - a.words.size) || (b.exact.size - a.exact.size) || (b.score - a.score);
-        }).slice(0, 2 * (limit || 10));
-        return Promise.all(ranked.map(function (p) { return p.result.data(); }));
-      }).then(function (data) {
+        }).slice(0, 2 * limit);
         // The same passage on several pages (the six templates pages share their sample
-        // wording) is listed once: the other pages join the first as links under it.
-        var out = [], seen = new Map();
-        data.forEach(function (d) {
+        // wording) is listed once: the other pages join the first as links under it. Each
+        // result loads its page's fragment, so only as many load as are shown: `limit`, then
+        // more only if some joined another.
+        var out = [], seen = new Map(), next = 0;
+        function more() {
+          if (stale()) return null;
+          if (out.length >= limit || next >= ranked.length) return {words: words, results: out.slice(0, limit)};
+          var batch = ranked.slice(next, next + limit - out.length);
+          next += batch.length;
+          return Promise.all(batch.map(function (p) { return p.result.data(); })).then(function (data) {
+            data.forEach(add);
+            return more();
+          });
+        }
+        function add(d) {
           var key = (d.excerpt || "").replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
           var title = (d.meta && d.meta.title) || d.url;
           if (key.length > 40 && seen.has(key)) {
@@ -148,8 +242,8 @@
           };
           seen.set(key, entry);
           out.push(entry);
-        });
-        return out.slice(0, limit || 10);
+        }
+        return more();
       });
     });
   }
@@ -164,7 +258,8 @@
   var output = box.querySelector("[data-ott-search-result]");
   var meta = output.querySelector(".md-search-result__meta");
   var list = output.querySelector(".md-search-result__list");
-  var latest = 0;
+  var latest = 0; // the ticket of the latest query typed
+  var running = false, waiting = null; // one query runs at a time; the latest typed waits
 
   function open() { if (toggle && !toggle.checked) toggle.click(); }
   function close() { if (toggle && toggle.checked) toggle.click(); input.blur(); }
@@ -219,26 +314,35 @@
 
   function render(query) {
     var ticket = ++latest;
-    if (!query.trim()) { meta.textContent = "Type to start searching"; list.textContent = ""; return; }
-    meta.textContent = "Searching…";
-    search(query, 10).then(function (results) {
-      if (ticket !== latest) return; // a newer query is on its way
-      return window.ottSearch.terms(query).then(function (words) {
-        list.textContent = "";
-        meta.textContent = results.length
-          ? results.length + (results.length === 1 ? " matching page" : " matching pages")
-          : "No matching pages";
-        results.forEach(function (r) {
-          var li = document.createElement("li");
-          li.className = "md-search-result__item";
-          li.appendChild(link(r.url, r.title, r.excerpt, words, true));
-          r.sections.forEach(function (s) { li.appendChild(link(s.url, s.title, s.excerpt, words, false)); });
-          list.appendChild(li);
-        });
+    var text = TEXT[language()];
+    if (!query.trim()) { waiting = null; meta.textContent = text.start; list.textContent = ""; return; }
+    meta.textContent = text.searching;
+    waiting = {query: query, ticket: ticket};
+    if (!running) run();
+  }
+
+  function run() {
+    var job = waiting;
+    waiting = null;
+    running = !!job;
+    if (!job) return;
+    var stale = function () { return job.ticket !== latest; };
+    var text = TEXT[language()];
+    find(job.query, 10, stale).then(function (found) {
+      if (!found || stale()) return; // a newer query is on its way
+      list.textContent = "";
+      var n = found.results.length;
+      meta.textContent = n ? (n === 1 ? text.one : text.many.replace("#", n)) : text.none;
+      found.results.forEach(function (r) {
+        var li = document.createElement("li");
+        li.className = "md-search-result__item";
+        li.appendChild(link(r.url, r.title, r.excerpt, found.words, true));
+        r.sections.forEach(function (s) { li.appendChild(link(s.url, s.title, s.excerpt, found.words, false)); });
+        list.appendChild(li);
       });
     }).catch(function () {
-      if (ticket === latest) meta.textContent = "Search could not load. Reload the page to try again.";
-    });
+      if (!stale()) meta.textContent = text.failed;
+    }).then(run);
   }
 
   function warm() { load(); }

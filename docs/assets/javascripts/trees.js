@@ -1,14 +1,31 @@
 /* Decision-tree stepper. Turns the linked sections that macros render (which work
    without JavaScript) into one question at a time. State lives in the URL
    fragment, #<tree>/<answer>/<answer>..., so back, reload and shared links
-   return to the same step. Nothing is sent anywhere. No dependencies. */
+   return to the same step. Nothing is sent anywhere. No dependencies. on-demand.js loads
+   it on the first page with a tree, so it may arrive after that page is shown. */
 (function () {
   "use strict";
+
+  // The stepper's own words, in the page's language (<html lang>: the Spanish client pages,
+  // issue 17); the questions and answers are the page's own.
+  var WORDS = {
+    en: {
+      path: "Your answers so far", back: "Back", restart: "Start over", change: "Change",
+      changeLabel: "Change your answer to: ", question: "Question", outcome: "Outcome"
+    },
+    es: {
+      path: "Sus respuestas hasta ahora", back: "Atrás", restart: "Empezar de nuevo", change: "Cambiar",
+      changeLabel: "Cambiar su respuesta a: ", question: "Pregunta", outcome: "Resultado"
+    }
+  };
+  function words() {
+    return WORDS[(document.documentElement.lang || "en").slice(0, 2).toLowerCase()] || WORDS.en;
+  }
 
   function setup(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    var id = root.dataset.tree, start = root.dataset.start, nodes = {};
+    var id = root.dataset.tree, start = root.dataset.start, nodes = {}, say = words();
     root.querySelectorAll(".ott-node").forEach(function (el) {
       nodes[el.dataset.node] = {
         el: el,
@@ -22,16 +39,19 @@
     var ui = document.createElement("div");
     ui.className = "ott-stepper";
     ui.innerHTML =
-      '<ol class="ott-path" aria-label="Your answers so far"></ol>' +
+      '<ol class="ott-path"></ol>' +
       '<p class="ott-live" aria-live="polite" role="status"></p>';
+    ui.firstChild.setAttribute("aria-label", say.path);
     root.insertBefore(ui, root.querySelector(".ott-tree__nodes"));
     // Back and Start over sit under the current heading, so on a phone they are on screen
     // with the question (render moves them into the node shown).
     var controls = document.createElement("p");
     controls.className = "ott-controls";
     controls.innerHTML =
-      '<button type="button" class="md-button" data-act="back">Back</button> ' +
-      '<button type="button" class="md-button" data-act="restart">Start over</button>';
+      '<button type="button" class="md-button" data-act="back"></button> ' +
+      '<button type="button" class="md-button" data-act="restart"></button>';
+    controls.firstChild.textContent = say.back;
+    controls.lastChild.textContent = say.restart;
     root.classList.add("ott-tree--js");
     var pathList = ui.querySelector(".ott-path"), live = ui.querySelector(".ott-live");
 
@@ -86,8 +106,8 @@
         var change = document.createElement("button");
         change.type = "button";
         change.className = "ott-change";
-        change.textContent = "Change";
-        change.setAttribute("aria-label", "Change your answer to: " + node.title);
+        change.textContent = say.change;
+        change.setAttribute("aria-label", say.changeLabel + node.title);
         change.addEventListener("click", function () { go(s.steps.slice(0, i)); });
         li.appendChild(change);
         pathList.appendChild(li);
@@ -96,15 +116,19 @@
       var heading = current.el.querySelector("h2");
       heading.after(controls);
       controls.querySelector('[data-act="back"]').disabled = !s.steps.length;
-      var kind = current.answers.length ? "Question " + (s.steps.length + 1) : "Outcome";
+      var kind = current.answers.length ? say.question + " " + (s.steps.length + 1) : say.outcome;
       live.textContent = kind + ": " + current.title;
       if (moveFocus) heading.focus({ preventScroll: true });
       if (moveFocus || s.steps.length) reveal(heading);
     }
 
+    // An answer or Start over is a link to this page's #tree--node: Material's instant
+    // navigation, listening on the body, would push that address over the one go() pushed and
+    // jump to the node's anchor (losing the answers so far), so the click stops here.
     root.addEventListener("click", function (event) {
       var link = event.target.closest(".ott-answers a"), act = event.target.closest("[data-act]");
       var restart = event.target.closest(".ott-restart a");
+      if (link || restart) event.stopPropagation();
       if (link) {
         event.preventDefault();
         var s = state(), node = nodes[s.at], index = node.answers.findIndex(function (a) {
