@@ -158,31 +158,40 @@ def _in_spanish(route: Route) -> None:
     route.fulfill(response=response, body=body.replace('<html lang="en"', '<html lang="es"', 1))
 
 
-def test_the_steppers_words_follow_the_page_language(page: Page, site_url: str) -> None:
-    """On a page in Spanish (<html lang="es">) the stepper's own words are Spanish."""
-    page.route(re.compile(re.escape(TREE) + "$"), _in_spanish)
+# The stepper's own words, by page language: Back, Start over, the live region's "Question",
+# the answers list's label, Change and its label, "Outcome".
+STEPPER_WORDS = {
+    "es": (
+        "Atrás",
+        "Empezar de nuevo",
+        "Pregunta",
+        "Sus respuestas hasta ahora",
+        "Cambiar",
+        "Cambiar su respuesta a",
+        "Resultado",
+    ),
+    "en": ("Back", "Start over", "Question", "Your answers so far", "Change", "Change your answer to", "Outcome"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(STEPPER_WORDS))
+def test_the_steppers_words_follow_the_page_language(page: Page, site_url: str, language: str) -> None:
+    """The stepper's own words are in the page's language (<html lang>; the Spanish case
+    serves the English tree page with lang="es")."""
+    back, restart, question, path, change, change_label, outcome = STEPPER_WORDS[language]
+    if language == "es":
+        page.route(re.compile(re.escape(TREE) + "$"), _in_spanish)
     page.goto(site_url + TREE)
     expect(page.locator(".ott-tree.ott-tree--js")).to_have_count(1)
     page.locator(".ott-node:visible .ott-answers a").first.click()
     node = page.locator(".ott-node:visible")
-    expect(node.locator("[data-act=back]")).to_have_text("Atrás")
-    expect(node.locator("[data-act=restart]")).to_have_text("Empezar de nuevo")
-    expect(page.locator(".ott-live")).to_have_text(re.compile(r"^Pregunta 2: "))
-    expect(page.locator(".ott-path")).to_have_attribute("aria-label", "Sus respuestas hasta ahora")
-    change = page.locator(".ott-change").first
-    expect(change).to_have_text("Cambiar")
-    expect(change).to_have_attribute("aria-label", re.compile(r"^Cambiar su respuesta a: \S"))
+    expect(node.locator("[data-act=back]")).to_have_text(back)
+    expect(node.locator("[data-act=restart]")).to_have_text(restart)
+    expect(page.locator(".ott-live")).to_have_text(re.compile(rf"^{question} 2: "))
+    expect(page.locator(".ott-path")).to_have_attribute("aria-label", path)
+    first_change = page.locator(".ott-change").first
+    expect(first_change).to_have_text(change)
+    expect(first_change).to_have_attribute("aria-label", re.compile(rf"^{change_label}: \S"))
     # To an outcome.
     page.locator(".ott-node:visible .ott-answers a").first.click()
-    expect(page.locator(".ott-live")).to_have_text(re.compile(r"^(Resultado|Pregunta 3): "))
-
-
-def test_the_steppers_words_are_english_on_an_english_page(page: Page, site_url: str) -> None:
-    page.goto(site_url + TREE)
-    page.locator(".ott-node:visible .ott-answers a").first.click()
-    node = page.locator(".ott-node:visible")
-    expect(node.locator("[data-act=back]")).to_have_text("Back")
-    expect(node.locator("[data-act=restart]")).to_have_text("Start over")
-    expect(page.locator(".ott-live")).to_have_text(re.compile(r"^Question 2: "))
-    expect(page.locator(".ott-path")).to_have_attribute("aria-label", "Your answers so far")
-    expect(page.locator(".ott-change").first).to_have_text("Change")
+    expect(page.locator(".ott-live")).to_have_text(re.compile(rf"^({outcome}|{question} 3): "))
