@@ -160,11 +160,11 @@ def print_page_assets(html: str, extra_css: list[str]) -> str:
 # - each citation carries its rule's full text as a hover title (Material's tooltips), 3,400
 #   times; on this page the citation links to that rule's row in the compare table;
 # - the permalink (a pilcrow) after each of 1,100 headings, for sharing a screen page's part;
-# - Material's navigation (tabs, the sidebar of every page, search, the palette toggle) and
-#   its scripts, which the plugin's script only hid; its table of contents is written here
-#   into the page (the plugin's script copied it from the sidebar when the page loaded),
-#   so it is there without JavaScript too. With no bundle, `FOLLOW_PALETTE` picks the
-#   light or dark palette from the system setting, as Material does.
+# - Material's navigation (tabs, the sidebar of every page, search) and its scripts, which
+#   the plugin's script only hid; its table of contents is written here into the page (the
+#   plugin's script copied it from the sidebar when the page loaded), so it is there without
+#   JavaScript too. The palette toggle stays: it is the handbook's own inline script
+#   (overrides/partials/palette.html), which needs no bundle and follows the system setting.
 TREE = re.compile(r'<div class="ott-tree" data-tree="([^"]+)"')
 ANY_ID = re.compile(r'\sid="([^"]+)"')
 CITE_TITLE = re.compile(r'(<a class="ott-cite"[^>]*?)\stitle="[^"]*"')
@@ -239,29 +239,6 @@ def drop_repeated_trees(html: str) -> str:
     return html
 
 
-def _palette_script(form: str) -> str:
-    """The light or dark palette by the system setting (each palette's `media`), unless the
-    reader chose one on another page (Material's own inline script applies that choice)."""
-    options = [
-        [m.group(k) for k in ("media", "scheme", "primary", "accent")]
-        for m in re.finditer(
-            r'data-md-color-media="(?P<media>[^"]+)" data-md-color-scheme="(?P<scheme>[^"]+)"'
-            r' data-md-color-primary="(?P<primary>[^"]+)" data-md-color-accent="(?P<accent>[^"]+)"',
-            form,
-        )
-    ]
-    if not options:
-        return ""
-    return (
-        '<script>(function(b,p){if(__md_get("__palette"))return;function f(){p.forEach(function(o){'
-        'if(matchMedia(o[0]).matches)["scheme","primary","accent"].forEach(function(k,i){'
-        'b.setAttribute("data-md-color-"+k,o[i+1])})})}f();p.forEach(function(o){'
-        'matchMedia(o[0]).addEventListener("change",f)})})(document.body,'
-        + json.dumps(options, separators=(",", ":"))
-        + ")</script>"
-    )
-
-
 def lighten(html: str) -> str:
     """The print page without what only screen pages use (see above). Pure: text in, text out."""
     html = drop_repeated_trees(html)
@@ -276,11 +253,6 @@ def lighten(html: str) -> str:
         here = html.index("<h1 class='print-page-toc-title'>")
         here = html.index("</nav>", here)
         html = html[:here] + toc + html[here:]
-    form_at = html.find('<form class="md-header__option" data-md-component="palette">')
-    if form_at >= 0:
-        palette = _palette_script(html[form_at : _element_end(html, form_at, "form")])
-        html = _cut(html, '<form class="md-header__option" data-md-component="palette">', "form")
-        html = html[:form_at] + palette + html[form_at:]
     for opening, tag in (
         ('<div class="md-sidebar md-sidebar--primary"', "div"),
         ('<nav class="md-tabs"', "nav"),

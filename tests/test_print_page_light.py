@@ -59,10 +59,11 @@ LIGHT_FIXTURE = """<html><head><script>__md_scope=new URL("/handbook/",location)
         </script></head>
 <body><label class="md-overlay" for="__drawer"></label><header class="md-header">
 <label class="md-header__button md-icon" for="__drawer"><svg></svg></label>
-<form class="md-header__option" data-md-component="palette">
+<form class="md-header__option" data-ott-palette>
 <input class="md-option" data-md-color-media="(prefers-color-scheme: light)" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom" type="radio">
 <input class="md-option" data-md-color-media="(prefers-color-scheme: dark)" data-md-color-scheme="slate" data-md-color-primary="custom" data-md-color-accent="custom" type="radio">
-<label hidden><svg></svg></label></form><script>var palette=__md_get("__palette")</script>
+<label hidden><svg></svg></label></form><script>(function(f,b){})(document.currentScript.previousElementSibling,document.body)</script>
+<script>var palette=__md_get("__palette")</script>
 <label class="md-header__button md-icon" for="__search"><svg></svg></label>
 <div class="md-search" role="dialog"><div><form></form></div></div></header>
 <nav class="md-tabs" aria-label="Tabs"><ul><li><a href="..">Home</a></li></ul></nav>
@@ -88,7 +89,7 @@ def test_the_light_page_keeps_content_and_contents_and_drops_the_screen_machiner
     assert '<a href="#index">Home</a>' in toc and '<a href="#gifts">Gifts</a>' in toc
     assert "data-md-component" not in toc
     # gone: navigation, search, the palette toggle, the permalinks, the rule as a hover title
-    for gone in ("md-sidebar", "md-tabs", "md-search", 'for="__search"', 'for="__drawer"', "md-option"):
+    for gone in ("md-sidebar", "md-tabs", "md-search", 'for="__search"', 'for="__drawer"'):
         assert gone not in out, gone
     assert "&para;" not in out and "The whole rule." not in out
     assert '<section class="ott-node ott-node--question" id="gifts-t--a"><h2' in out  # not a region here
@@ -97,10 +98,10 @@ def test_the_light_page_keeps_content_and_contents_and_drops_the_screen_machiner
     assert "<script defer" not in out and "__config" not in out and "generate_toc" not in out
     assert "ott-js" not in out  # trees.js does not run here, so trees show as outlines
     # kept: Material's stored palette choice, its storage helper (scoped like every page) and
-    # the system's light or dark setting
+    # the handbook's palette toggle, which needs no bundle (overrides/partials/palette.html)
     assert 'var palette=__md_get("__palette")' in out and '__md_scope=new URL("..",location)' in out
-    assert '["(prefers-color-scheme: dark)","slate","custom","custom"]' in out
-    assert out.index("matchMedia(o[0])") < out.index('var palette=__md_get("__palette")')
+    assert out.count('data-md-color-scheme="slate"') == 1 and "<form class=\"md-header__option\" data-ott-palette>" in out
+    assert "(function(f,b){})(document.currentScript.previousElementSibling,document.body)" in out
 
 
 def test_material_and_print_site_still_write_what_the_light_page_takes_out() -> None:
@@ -117,7 +118,6 @@ def test_material_and_print_site_still_write_what_the_light_page_takes_out() -> 
     assert '<label class="md-overlay" for="__drawer">' in base
     assert '<label class="md-header__button md-icon" for="__drawer">' in header
     assert '<label class="md-header__button md-icon" for="__search">' in header
-    assert '<form class="md-header__option" data-md-component="palette">' in theme("partials/palette.html")
     assert '<nav class="md-tabs"' in theme("partials/tabs.html")
     assert '<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>' in theme("partials/toc.html")
     ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
@@ -131,7 +131,7 @@ def test_material_and_print_site_still_write_what_the_light_page_takes_out() -> 
 def test_the_built_print_page_is_light(built_site: Path, site_pages: SitePages) -> None:
     html = (built_site / "print_page" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r"<script\b[^>]*\ssrc=", html) == [], "the print page loads no script file"
-    for gone in ('class="md-sidebar', '<nav class="md-tabs"', 'class="md-search"', 'data-md-component="palette"'):
+    for gone in ('class="md-sidebar', '<nav class="md-tabs"', 'class="md-search"'):
         assert gone not in html, f"the print page still has {gone}: see lighten() in hooks/print_page.py"
     soup = site_pages["print_page/"]
     assert len(soup.select("#print-page-toc nav li")) > 100, "the table of contents is not in the page"

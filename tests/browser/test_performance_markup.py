@@ -74,7 +74,7 @@ def test_deferred_scripts_still_start_the_tree_and_the_palette_toggle(page: Page
     # trees.js subscribed to document$ (the bundle ran first) and showed one question.
     expect(page.locator(".ott-node:visible h2")).to_have_count(1)
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-ott-palette] label:visible").first.click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
 
 
