@@ -100,7 +100,7 @@ def test_the_light_page_keeps_content_and_contents_and_drops_the_screen_machiner
     # kept: Material's stored palette choice, its storage helper (scoped like every page) and
     # the handbook's palette toggle, which needs no bundle (overrides/partials/palette.html)
     assert 'var palette=__md_get("__palette")' in out and '__md_scope=new URL("..",location)' in out
-    assert out.count('data-md-color-scheme="slate"') == 1 and "<form class=\"md-header__option\" data-ott-palette>" in out
+    assert out.count('data-md-color-scheme="slate"') == 1 and '<form class="md-header__option" data-ott-palette>' in out
     assert "(function(f,b){})(document.currentScript.previousElementSibling,document.body)" in out
 
 

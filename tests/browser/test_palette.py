@@ -45,7 +45,7 @@ def test_every_page_has_the_toggle_and_no_palette_component(built_site: Path) ->
         html = path.read_text(encoding="utf-8")
         where = path.relative_to(built_site)
         assert 'data-md-component="palette"' not in html, where
-        at = html.index("<form class=\"md-header__option\" data-ott-palette>")
+        at = html.index('<form class="md-header__option" data-ott-palette>')
         assert html.index("</form>", at) < html.index("document.currentScript.previousElementSibling", at), where
         assert '<meta name="theme-color" content="#1f5b57">' in html, where
 
