@@ -63,16 +63,17 @@ def test_the_palette_follows_the_system_until_the_reader_chooses(
         assert page.evaluate(SCHEME) == scheme
         page.wait_for_load_state("load")
         assert page.evaluate(SAVED) is None, "a visit saved a palette nobody chose"
-        # the system changes: the page follows
+        # the system changes: the page follows (the print page has 20,000 elements to restyle)
+        wait = 20_000 if address else 5_000
         page.emulate_media(color_scheme="light" if system == "dark" else "dark")
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other, timeout=wait)
         page.emulate_media(color_scheme=system)
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme, timeout=wait)
         # the one visible toggle switches away from the current palette, and the choice holds
         toggle = page.locator("form[data-ott-palette] label:visible")
         expect(toggle).to_have_count(1)
         toggle.click()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", other, timeout=wait)
         expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", re.compile(".*"))
         assert page.evaluate(SAVED) is not None
         page.emulate_media(color_scheme="light" if system == "dark" else "dark")
