@@ -21,9 +21,9 @@
       // No role: ARIA allows none on a <label> (axe's aria-allowed-role), nor aria-label
       // (aria-prohibited-attr, which Lighthouse reports). The name is a title, as on Material's
       // own palette toggle (also a label): browsers name a label from its title, not from
-      // text inside it (Chromium's accessibility tree gave hidden text no name). It is set
-      // after Material has mounted the header (below): Material's tooltips (content.tooltips)
-      // take the title of what the header holds then, and the label had no name while focused.
+      // text inside it (Chromium's accessibility tree gave hidden text no name); tooltips.js
+      // shows it as a tooltip on hover and focus. It is set after Material has mounted the
+      // header (below), as when Material's own tooltips took the titles the header held then.
       label.setAttribute("tabindex", "0");
       if (!label.hasAttribute("title")) label.setAttribute("title", NAMES[id]);
       label.addEventListener("keydown", function (event) {
