@@ -39,9 +39,8 @@ def test_a_citation_shows_its_rule_on_focus_and_escape_dismisses_it(page: Page, 
     tip = page.locator(ACTIVE)
     expect(tip).to_be_visible()
     expect(tip).to_have_text(rule)
-    # the title moved into the tooltip: no native one beside it, and the link is described by it
-    assert citation.get_attribute("title") is None
-    assert citation.get_attribute("aria-describedby") == tip.get_attribute("id")
+    # on focus the title stays: it still describes the link (and names a header button)
+    assert citation.get_attribute("title") == rule and citation.get_attribute("aria-describedby") is None
     # below the link, inside the viewport
     link, box = citation.bounding_box(), tip.locator(".md-tooltip2__inner").bounding_box()
     assert link and box and box["y"] >= link["y"] + link["height"] - 1
@@ -58,6 +57,10 @@ def test_hover_shows_and_leaving_hides(page: Page, site_url: str) -> None:
     text = abbr.get_attribute("title")
     abbr.hover()
     expect(page.locator(ACTIVE)).to_have_text(text or "")
+    # under the pointer the title moves into the tooltip (no native one beside it), which
+    # describes the element instead
+    assert abbr.get_attribute("title") is None
+    assert abbr.get_attribute("aria-describedby") == page.locator(ACTIVE).get_attribute("id")
     page.mouse.move(0, page.viewport_size["height"] - 5)
     expect(page.locator(".md-tooltip2")).to_have_count(0)
     assert abbr.get_attribute("title") == text

@@ -8,13 +8,15 @@
    tabs to, so it costs nothing at load and works on pages instant navigation brings in.
 
    As Material's: the tooltip is Material's markup and classes (.md-tooltip2, role=tooltip),
-   below the element, centred on it; while it shows, the element's title moves into it (no
-   second, native tooltip) and the element is described by it (aria-describedby). Unlike
-   Material's, Escape dismisses it (WCAG 2.2, 1.4.13). No dependencies; ES2015. */
+   below the element, centred on it. Under the pointer, the element's title moves into it (no
+   second, native tooltip) and the element is described by it (aria-describedby). On keyboard
+   focus the title stays where it is: it may be the element's only name (the header's buttons,
+   keyboard.js), and browsers show no native tooltip on focus. Unlike Material's, Escape
+   dismisses it (WCAG 2.2, 1.4.13). No dependencies; ES2015. */
 (function () {
   "use strict";
 
-  var tip = null; // { host, title, node }
+  var tip = null; // { host, title, node, moved }
   var hideTimer = 0;
   var sequence = 0;
 
@@ -30,13 +32,15 @@
     if (!tip) return;
     var gone = tip;
     tip = null;
-    gone.host.setAttribute("title", gone.title);
-    gone.host.removeAttribute("aria-describedby");
+    if (gone.moved) {
+      gone.host.setAttribute("title", gone.title);
+      gone.host.removeAttribute("aria-describedby");
+    }
     gone.node.classList.remove("md-tooltip2--active");
     setTimeout(function () { gone.node.remove(); }, 250); // Material's fade-out
   }
 
-  function show(host) {
+  function show(host, hovered) {
     clearTimeout(hideTimer);
     if (tip && tip.host === host) return;
     hide();
@@ -49,10 +53,12 @@
     inner.className = "md-tooltip2__inner md-typeset";
     inner.textContent = title;
     node.appendChild(inner);
-    host.removeAttribute("title");
-    host.setAttribute("aria-describedby", node.id);
+    if (hovered) {
+      host.removeAttribute("title");
+      host.setAttribute("aria-describedby", node.id);
+    }
     document.body.appendChild(node);
-    tip = { host: host, title: title, node: node };
+    tip = { host: host, title: title, node: node, moved: hovered };
     var box = host.getBoundingClientRect();
     node.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
     node.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
@@ -73,12 +79,12 @@
 
   document.addEventListener("mouseover", function (event) {
     var host = hostOf(event.target) || (tip && tip.host.contains(event.target) ? tip.host : null);
-    if (host) show(host);
+    if (host) show(host, true);
     else if (tip && !tip.host.contains(event.target) && !tip.host.contains(document.activeElement)) later();
   });
   document.addEventListener("focusin", function (event) {
     var host = hostOf(event.target);
-    if (host) show(host);
+    if (host) show(host, false);
     else hide();
   });
   document.addEventListener("focusout", function (event) {
