@@ -54,6 +54,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
 
 
+def draw_everything(page: Page) -> None:
+    """Draw every block at once, as a page does when the reader comes back to it (handbook.css:
+    large blocks are otherwise drawn only near the screen). axe (this is for
+    axe runs only) reads colours from what is
+    drawn: in a block not drawn yet it found no background, or one from the middle of
+    drawing, and reported contrast failures the drawn page does not have."""
+    page.evaluate("document.documentElement.classList.add('ott-whole')")
+
+
 def chromium_executable() -> str | None:
     configured = os.environ.get("CHROMIUM_PATH")
     if configured:

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from macros.generated import generated_pages, translated_pages
 from macros.models.translations import LANGUAGES
 from macros.validate import load_dataset
-from tests.browser.conftest import Tab
+from tests.browser.conftest import Tab, draw_everything
 from tests.conftest import ROOT
 from tests.languages import address_of
 from tests.site_pages import SitePages
@@ -127,6 +127,7 @@ def test_every_page_accessible_private_and_error_free(tab: Tab, site_url: str, p
     # its trees show as outlines.
     marked = page.evaluate("document.documentElement.classList.contains('ott-js')")
     assert marked == (path != "print_page/"), path
+    draw_everything(page)
     results = AXE.run(page, **axe_args(path, color_scheme))
     violations = results.response["violations"]
     assert violations == [], describe(violations)
@@ -149,6 +150,7 @@ def test_table_reads_as_cards_on_a_phone(browser, site_url: str) -> None:  # noq
         assert region.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "table overflows"
         label = page.locator("tbody td").first.evaluate("el => getComputedStyle(el, '::before').content")
         assert label.strip('"') == "Section and official text"
+        draw_everything(page)
         violations = AXE.run(page).response["violations"]
         assert violations == [], describe(violations)
     finally:

@@ -12,10 +12,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from macros.render.views import anchor_id
+from tests.browser.conftest import draw_everything
 from tests.test_licences import CODES, COMBINATIONS, FORMER, bound, merged, strictest_from_data
 
 CHOOSER = "apply/my-licences/"
 KEY = "ott-licences"
+
 AXE = Axe()
 
 
@@ -107,6 +109,7 @@ def test_compare_page_marks_and_leads_with_the_readers_rows(page: Page, site_url
     expect(note).to_contain_text(CODES["aca"]["short_name"])
     assert note.locator("a").get_attribute("href").endswith(CHOOSER)
     # What the script added keeps the page accessible (badges, notes, the new order).
+    draw_everything(page)
     results = AXE.run(page, context={"include": ["article"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -228,6 +231,7 @@ def test_chooser_passes_axe_with_rules_shown(page: Page, site_url: str) -> None:
     expect(page.locator(".ott-my-rules")).to_be_visible()
     # The page's own content, every rule; the sidebar and header are the same on every page
     # and tests/browser/test_accessibility.py sweeps them there.
+    draw_everything(page)
     results = AXE.run(page, context={"include": ["article"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -240,10 +244,12 @@ def test_chooser_colours_pass_axe_in_the_dark_palette(browser: Browser, site_url
         tick(page, "member-apa", "member-aca")
         expect(page.locator(".ott-my-rules")).to_be_visible()
         options = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+        draw_everything(page)
         results = AXE.run(page, context={"include": ["article"]}, options=options)
         assert results.violations_count == 0, results.generate_report()
         page.goto(site_url + f"compare/{FORMER}/")
         expect(page.locator(".ott-binds-you").first).to_be_visible()
+        draw_everything(page)
         results = AXE.run(page, context={"include": ["article"]}, options=options)
         assert results.violations_count == 0, results.generate_report()
     finally:

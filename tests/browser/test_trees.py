@@ -9,10 +9,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from macros.validate import load_dataset
+from tests.browser.conftest import draw_everything
 from tests.conftest import ROOT
 
 TREE = "unexpected-encounter"
 TREE_DATA = load_dataset(ROOT / "data").trees[TREE]
+
 AXE = Axe()
 
 
@@ -119,6 +121,7 @@ def test_the_no_javascript_view_has_no_axe_violations(browser: Browser, site_url
         page.goto(site_url + f"decide/{TREE}/")
         page.wait_for_load_state("networkidle")
         expect(page.locator("section.ott-node:visible")).to_have_count(len(TREE_DATA.nodes))
+        draw_everything(page)
         violations = AXE.run(page).response["violations"]
         assert violations == [], violations
     finally:
@@ -133,6 +136,7 @@ def test_stepper_has_no_axe_violations_at_a_question_and_an_outcome(browser: Bro
             for fragment in (f"#{TREE}", f"#{TREE}/0/0"):
                 page.goto(site_url + f"decide/{TREE}/{fragment}")
                 page.wait_for_load_state("networkidle")
+                draw_everything(page)
                 violations = AXE.run(page).response["violations"]
                 assert violations == [], (scheme, fragment, violations)
         finally:
