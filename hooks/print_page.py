@@ -177,12 +177,17 @@ NODE_LABEL = re.compile(r'(<section class="ott-node[^"]*"[^>]*?)\saria-labelledb
 PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*" title="Link to this section">&para;</a>')
 # Material's scripts and ours: nothing on this page needs them (trees print as outlines, the
 # licence picker shows every rule, as without JavaScript).
-OWN_SCRIPTS = re.compile(r'<script defer src="\.\./(?:assets/javascripts/[^"]+|js/print-site\.js)"></script>')
+# overrides/main.html writes each as an inert data block that its loader turns into a script.
+OWN_SCRIPTS = re.compile(
+    r'<script type="text/plain" data-ott-src="\.\./(?:assets/javascripts/[^"]+|js/print-site\.js)"></script>'
+)
 INLINE_SCRIPTS = (
     # print-site's call into its script (hide Material's navigation, copy the sidebar's toc)
     re.compile(r"<script[^>]*>\s*document\.addEventListener\('DOMContentLoaded'.*?</script>", re.S),
     # overrides/main.html's marker that trees.js will run
     re.compile(r'<script>\(function\(d\)\{d\.classList\.add\("ott-js"\).*?</script>', re.S),
+    # overrides/main.html's loader of the scripts above
+    re.compile(r"<script>\(function\(d\)\{function go\(\).*?</script>", re.S),
     # Material's settings, read by its bundle only
     re.compile(r'<script id="__config" type="application/json">.*?</script>', re.S),
 )

@@ -69,7 +69,9 @@ def sizes(paths: list[Path]) -> tuple[int, int]:
 def assets(site: Path, page: Path) -> tuple[list[Path], list[Path]]:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     css = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+    # overrides/main.html writes each script as a data block (data-ott-src) that its loader adds
     js = [script["src"] for script in soup.select("script[src]")]
+    js += [script["data-ott-src"] for script in soup.select("script[data-ott-src]")]
 
     def resolve(ref: str) -> Path:
         return (page.parent / ref.split("?")[0]).resolve()

@@ -25,7 +25,7 @@ def test_materials_tooltips_stay_off() -> None:
 
 def test_every_page_links_the_tooltip_script(built_site: Path) -> None:
     html = (built_site / "situations" / "community-encounters" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<script defer src="[./]*assets/javascripts/tooltips\.js"></script>', html)
+    assert re.search(r'<script type="text/plain" data-ott-src="[./]*assets/javascripts/tooltips\.js"></script>', html)
     assert '"content.tooltips"' not in html  # Material's feature list, in __config
 
 
