@@ -1,6 +1,16 @@
-"""Tidy the whole-handbook print page that mkdocs-print-site-plugin writes.
+"""Tidy the whole-handbook print page that mkdocs-print-site-plugin writes, and split it into volumes.
 
-The plugin joins every page into print_page/index.html. Two things in its
+Volumes (issue 16): the plugin joins every page into print_page/index.html. Even tidied and
+lightened (below), that one document is 4.8 MB of HTML, 734 KiB gzip and 48,000 elements, and
+Lighthouse's slow phone (simulated slow 4G, about 1.6 Mbps) waits for all of it: first
+contentful paint after 4.96 s, against a goal of 3 s. Its largest part of the nav alone
+(For clinicians > Situations) is 299 KiB gzip, so no single document can meet the goal.
+`split_volumes` (pure: text in, {path: text} out) therefore writes each part of the nav as a
+volume of at most VOLUME_BUDGET gzip, print_page/<slug>/index.html, and makes
+print_page/index.html their index, with the Home page; see "Volumes" below for the rule, the
+slugs and the links between volumes. tests/test_print_volumes.py checks it.
+
+The plugin's page, before the split: two things in its
 output are not valid HTML, and both confuse assistive technology:
 
 - the plugin prefixes every in-page link with the page's key, but ids only on some
@@ -12,7 +22,7 @@ output are not valid HTML, and both confuse assistive technology:
   search looked for its index in the wrong place when the site is served locally.
 
 `tidy()` is pure (text in, text out). `on_post_build` is the MkDocs hook that
-applies it; mkdocs.yml lists this file under `hooks`, which MkDocs runs after
+applies it, then `lighten`, `print_page_assets` and `split_volumes`; mkdocs.yml lists this file under `hooks`, which MkDocs runs after
 every plugin, so the print page exists by then.
 
 Weight of every other page (issue 16): the plugin links its CSS (`include_css: true`)
@@ -311,4 +321,317 @@ def on_post_build(config, **kwargs) -> None:  # noqa: ANN001, ANN003
         (site / css).write_bytes((package / css).read_bytes())
     extra_css = [str(getattr(c, "path", c)) for c in config["extra_css"]]
     html = print_page_assets(lighten(tidy(path.read_text(encoding="utf-8"))), extra_css)
-    path.write_text(html, encoding="utf-8")
+    for name, text in split_volumes(html).items():
+        (path.parent / name).parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / name).write_text(text, encoding="utf-8")
+
+
+# --- Volumes (issue 16) ----------------------------------------------------------------------
+# Even light, the whole handbook is one document of 4.8 MB (734 KiB gzip, 48,000 elements), and
+# Lighthouse's slow phone (simulated slow 4G, about 1.6 Mbps) paints nothing until it has all of
+# it: first contentful paint after 4.96 s, against a goal of 3 s. So the handbook prints in parts
+# ("volumes"), each one page to print or save as PDF, and print_page/ becomes their index.
+#
+# A part of the nav (a `section-N-M` wrapper) is one volume if it weighs at most VOLUME_BUDGET
+# gzip; if not, its children are split the same way, and consecutive children that fit are
+# grouped into one volume while the group stays within the budget. Each part of the nav at the
+# top is its own volume, never grouped with the next; the Home page is printed on the index.
+# A volume keeps the headings of the parts of the nav it sits in, so "Where you meet clients"
+# still reads as part of "For clinicians", "Situations"; its table of contents is the
+# plugin's, cut down to its own pages.
+#
+# Slugs (the folder print_page/<slug>/): the key of the volume's first page, which the plugin
+# takes from the page's address (situations/online/ -> "situations-online"), so a volume's
+# address only changes when its first page moves.
+#
+# Links: the plugin made every link between pages an in-page link (#id). A link whose target
+# is in another volume goes there (../<slug>/#id; from the index <slug>/#id); a link to the
+# print page itself goes to the index; a link whose target is nowhere stays as it was.
+VOLUME_BUDGET = 150 * 1024  # bytes of gzip, per volume file
+PRINT_INDEX_TITLE = "Outside the Office: the whole handbook"
+PRINT_SITE_PAGE = '<div id="print-site-page"'
+NUMBERING = re.compile(r"<style>\.print-site-enumerate-headings.*?</style>", re.S)
+HREF_ANCHOR = re.compile(r"""(\shref=)(["'])#([^"']*)\2""")
+RELATIVE_URL = re.compile(r"""(\s(?:href|src)=)(["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^"']*)\2""")
+ANY_ID_QUOTED = re.compile(r"""\sid=(["'])([^"']+)\1""")
+PAGE_URL = re.compile(r"""((?:https?:|https%3A)//[^"'<\s]*?/print_page/)(?=["'<])""")
+
+
+def gzip_size(text: str) -> int:
+    """Bytes of `text` gzipped, as a web server sends it."""
+    import gzip
+
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+
+
+class _Node:
+    """A <section class="print-page"> of the print page: a page, or a part of the nav."""
+
+    def __init__(self, html: str, start: int, open_end: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.open_tag = html[start:open_end]
+        found = SECTION_ID.search(self.open_tag)
+        self.id = found.group(1) if found else ""
+        self.is_part = "md-section" in self.open_tag
+        self.children = _parse(html, open_end, end - len("</section>")) if self.is_part else []
+        self.lead = html[open_end : self.children[0].start] if self.children else ""
+        self.html = html[start:end]
+        heading = re.search(r"<h1\b[^>]*>(.*?)</h1>", self.lead or self.html, re.S)
+        self.name = _text(heading.group(1)) if heading else self.id
+
+    def pages(self) -> list[_Node]:
+        return [p for c in self.children for p in c.pages()] if self.is_part else [self]
+
+
+def _text(fragment: str) -> str:
+    """The words of an HTML fragment, as HTML text (entities kept, tags and permalinks out)."""
+    fragment = re.sub(r"<a class=['\"]headerlink['\"].*?</a>", "", fragment, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def _parse(html: str, start: int, stop: int) -> list[_Node]:
+    nodes = []
+    at = start
+    while True:
+        found = SECTION.search(html, at, stop)
+        if not found:
+            return nodes
+        end = _matching_close(html, found.end()) + len("</section>")
+        nodes.append(_Node(html, found.start(), found.end(), end))
+        at = end
+
+
+class _Volume:
+    def __init__(self, parts: list[_Node], nodes: list[_Node]) -> None:
+        self.parts, self.nodes = parts, nodes  # the parts of the nav it sits in, its sections
+        self.slug = ""
+
+    def content(self) -> str:
+        opening = "".join(p.open_tag + p.lead for p in self.parts)
+        return opening + "\n".join(n.html for n in self.nodes) + "</section>" * len(self.parts)
+
+    def pages(self) -> list[_Node]:
+        return [p for n in self.nodes for p in n.pages()]
+
+    def title(self, names: dict[str, str]) -> str:
+        path = [_plain(names.get(p.id, p.name)) for p in self.parts]
+        own = [_plain(names.get(n.id, n.name)) for n in self.nodes]
+        # page names can hold commas ("Letters, forms and court"): "A and B", "A to C"
+        last = own[-1] if len(own) > 1 else ""
+        own_name = own[0] + (f" and {last}" if len(own) == 2 else f" to {last}" if last else "")
+        return ": ".join([*path, own_name])
+
+
+def _plain(text: str) -> str:
+    import html as html_lib
+
+    return html_lib.unescape(text)
+
+
+def _plan(nodes: list[_Node], parts: list[_Node], budget: int, group_parts: bool) -> list[_Volume]:
+    """Volumes of consecutive `nodes`, each within `budget` (see above)."""
+    volumes: list[_Volume] = []
+    group: list[_Node] = []
+
+    def flush() -> None:
+        if group:
+            volumes.append(_Volume(parts, list(group)))
+            group.clear()
+
+    for node in nodes:
+        fits = gzip_size(node.html) <= budget
+        if node.is_part and not fits:
+            flush()
+            volumes.extend(_plan(node.children, [*parts, node], budget, group_parts=True))
+        elif node.is_part and not group_parts:
+            flush()
+            volumes.append(_Volume(parts, [node]))
+        elif group and fits and gzip_size("\n".join(n.html for n in [*group, node])) <= budget:
+            group.append(node)
+        else:
+            flush()
+            group.append(node)
+    flush()
+    return volumes
+
+
+def _toc_items(toc: str) -> dict[str, str]:
+    """The plugin's table of contents, as each entry's <li> by the id it links to."""
+    items = {}
+    for found in re.finditer(r'<li class="md-nav__item">\s*<a href="#([^"]+)"', toc):
+        items.setdefault(found.group(1), toc[found.start() : _element_end(toc, found.start(), "li")])
+    return items
+
+
+def _toc_names(items: dict[str, str]) -> dict[str, str]:
+    names = {}
+    for key, item in items.items():
+        found = re.search(r'<span class="md-ellipsis">(.*?)</span>', item, re.S)
+        if found:
+            names[key] = _text(found.group(1))
+    return names
+
+
+def _toc_of(volume: _Volume, items: dict[str, str], names: dict[str, str]) -> str:
+    """The volume's own table of contents: the plugin's entries for its sections, inside
+    entries for the parts of the nav it sits in."""
+    import html as html_lib
+
+    def item(node: _Node) -> str:
+        if node.id in items:
+            return items[node.id]
+        return (
+            f'<li class="md-nav__item"><a href="#{node.id}" class="md-nav__link">'
+            f'<span class="md-ellipsis">{names.get(node.id, node.name)}</span></a></li>'
+        )
+
+    inner = "\n".join(item(n) for n in volume.nodes)
+    for part in reversed(volume.parts):
+        name = names.get(part.id, part.name)
+        label = html_lib.escape(_plain(name), quote=True)
+        inner = (
+            f'<li class="md-nav__item"><a href="#{part.id}" class="md-nav__link">'
+            f'<span class="md-ellipsis">{name}</span></a>'
+            f'<nav class="md-nav" aria-label="{label}"><ul class="md-nav__list">{inner}</ul></nav></li>'
+        )
+    return f'<ul class="md-nav__list">{inner}</ul>'
+
+
+def _deeper(html: str) -> str:
+    """A page of print_page/ moved one folder down (print_page/<slug>/): relative addresses,
+    Material's storage scope and settings base gain a "../"."""
+    html = RELATIVE_URL.sub(lambda m: f"{m.group(1)}{m.group(2)}../{m.group(3)}{m.group(2)}", html)
+    html = html.replace('__md_scope=new URL("..",location)', '__md_scope=new URL("../..",location)', 1)
+    return html.replace('"base":".."', '"base":"../.."', 1)
+
+
+def _numbering_for(head: str, ids: set[str]) -> str:
+    """The plugin's numbering styles, only the rules for ids on this page (none if none)."""
+
+    def keep(match: re.Match[str]) -> str:
+        lines = match.group(0)[len("<style>") : -len("</style>")].split("\n")
+        rules = [ln for ln in lines if "{" in ln and (m := re.search(r"#([^\s>{]+)", ln)) and m.group(1) in ids]
+        return f"<style>{chr(10).join(rules)}</style>" if rules else ""
+
+    return NUMBERING.sub(keep, head)
+
+
+def _retitle(head: str, header: str, title: str) -> tuple[str, str]:
+    import html as html_lib
+
+    text = html_lib.escape(title, quote=False)
+    head = re.sub(
+        r"<title>.*?</title>", lambda _: f"<title>{text} - Outside the Office</title>", head, count=1, flags=re.S
+    )
+    header = header.replace(html_lib.escape(PRINT_INDEX_TITLE, quote=False), text, 1)
+    return head, header
+
+
+def _kib(size: int) -> str:
+    return f"{max(1, round(size / 1000))} KB"
+
+
+def split_volumes(html: str, budget: int = VOLUME_BUDGET) -> dict[str, str]:
+    """The finished print page as its index and volumes: {"index.html": ..., "<slug>/index.html":
+    ...}, paths inside print_page/. Pure: text in, texts out. A page without the plugin's
+    markup comes back whole."""
+    import html as html_lib
+
+    div_at = html.find(PRINT_SITE_PAGE)
+    if div_at < 0:
+        return {"index.html": html}
+    div_end = _element_end(html, div_at, "div")
+    div_open = html[div_at : html.index(">", div_at) + 1]
+    body_at = html.index("</head>")
+    head, header, tail = html[:body_at], html[body_at:div_at], html[div_end - len("</div>") :]
+    nodes = _parse(html, len(div_open) + div_at, div_end - len("</div>"))
+    toc_node = next((n for n in nodes if not n.id and "print-page-toc" in n.html), None)
+    nodes = [n for n in nodes if n is not toc_node]
+    toc = toc_node.html if toc_node else ""
+    items = _toc_items(toc)
+    names = _toc_names(items)
+    home = next((n for n in nodes if n.id == "index" and not n.is_part), None)
+    rest = [n for n in nodes if n is not home]
+    shell = head + header + toc + tail
+    volumes = _plan(rest, [], max(1, budget - gzip_size(shell)), group_parts=False)
+    taken: set[str] = set()
+    for volume in volumes:
+        first = volume.pages()[0].id if volume.pages() else volume.nodes[0].id
+        slug = re.sub(r"[^a-z0-9-]+", "-", first.lower()).strip("-") or "part"
+        base, n = slug, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        volume.slug = slug
+        taken.add(slug)
+
+    # Which file holds each id (the first, for the headings of nav parts shown in several).
+    contents = {v.slug: v.content() for v in volumes}
+    home_html = home.html if home else ""
+    owner: dict[str, str] = {}
+    for key, text in [("", home_html), *contents.items()]:
+        for found in ANY_ID_QUOTED.finditer(text):
+            owner.setdefault(found.group(2), key)
+
+    def links(text: str, here: str, local: set[str]) -> str:
+        up = "../" if here else ""
+
+        def relink(m: re.Match[str]) -> str:
+            target = m.group(3)
+            if target == "print-site-page" and here:
+                return f"{m.group(1)}{m.group(2)}../{m.group(2)}"
+            if target in local or target not in owner:
+                return m.group(0)
+            where = owner[target]
+            return f"{m.group(1)}{m.group(2)}{up}{where + '/' if where else ''}#{target}{m.group(2)}"
+
+        return HREF_ANCHOR.sub(relink, text)
+
+    def skip_to(text: str, target: str) -> str:
+        return re.sub(r'<a href="#[^"]*" class="md-skip">', f'<a href="#{target}" class="md-skip">', text, count=1)
+
+    def page_url(text: str, slug: str) -> str:
+        return PAGE_URL.sub(lambda m: m.group(1) + slug + "/", text)
+
+    toc_open = toc[: toc.index('<ul class="md-nav__list">')] if toc else ""
+    toc_close = toc[_element_end(toc, len(toc_open), "ul") :] if toc else ""
+    files: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    for volume in volumes:
+        content = contents[volume.slug]
+        local = {i for _, i in ANY_ID_QUOTED.findall(content)}
+        title = volume.title(names)
+        v_head, v_header = _retitle(_numbering_for(head, local), header, title)
+        own_toc = toc_open + _toc_of(volume, items, names) + toc_close if toc else ""
+        # links() below makes this link, as any link to the print page itself, go to the index
+        back = '<p class="ott-print-parts"><a href="#print-site-page">All parts of the handbook</a></p>'
+        body = v_header + div_open + own_toc + back + content + tail
+        first = volume.parts[0].id if volume.parts else volume.nodes[0].id
+        # one folder deeper first, so the links to other volumes written next stay as written
+        text = _deeper(page_url(v_head, volume.slug)) + links(
+            _deeper(page_url(skip_to(body, first), volume.slug)), volume.slug, local
+        )
+        files[f"{volume.slug}/index.html"] = text
+        sizes[volume.slug] = gzip_size(text)
+
+    listing = []
+    for volume in volumes:
+        pages = "; ".join(names.get(p.id, p.name) for p in volume.pages())
+        title = html_lib.escape(volume.title(names), quote=False)
+        listing.append(
+            f'<li><a href="{volume.slug}/">{title}</a> (about {_kib(sizes[volume.slug])} to download).'
+            f" Pages: {pages}.</li>"
+        )
+    intro = (
+        '<section class="print-page" id="print-parts">'
+        f'<h1 id="print-parts-title">{html_lib.escape(PRINT_INDEX_TITLE, quote=False)}</h1>'
+        "<p>The whole handbook is too long for one web page, so it prints in parts. Each part"
+        " below is one page: open it, then use your browser's <strong>Print</strong> command, and"
+        " choose <strong>Save as PDF</strong> if you want a file. Print only the parts you need,"
+        " or every part in order for the whole handbook.</p>"
+        f'<ol class="ott-print-parts">{"".join(listing)}</ol></section>'
+    )
+    local = {i for _, i in ANY_ID_QUOTED.findall(home_html)} | {"print-parts", "print-parts-title"}
+    index_head = _numbering_for(head, local)
+    body = header + div_open + intro + home_html + tail
+    files["index.html"] = index_head + links(skip_to(body, "print-parts"), "", local)
+    return {"index.html": files.pop("index.html"), **files}

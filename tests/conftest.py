@@ -106,8 +106,9 @@ def shares_module_setup(item: pytest.Item) -> bool:
 
 def _slow_first(item: pytest.Item) -> int:
     """Sort key: the tests that take longest go first (the PDFs of tests/browser/test_print.py,
-    then the tests on the 2 MB whole-handbook page, print_page/), so that with `-n 2` they start
-    at once instead of leaving one worker busy at the end while the other waits. A test that
+    then the tests on the whole-handbook print page's index and volumes, print_page/), so that
+    with `-n 2` they start at once instead of leaving one worker busy at the end while the
+    other waits. A test that
     shares its module's setup keeps its place (moving it would set that module up twice); the
     sort is stable, so every other test keeps its order."""
     if shares_module_setup(item):

@@ -58,3 +58,8 @@ class SitePages(Mapping[str, BeautifulSoup]):
     def addresses(self) -> list[str]:
         """The address of every page written as a folder's index.html ('' is the home page)."""
         return [p.removesuffix("index.html") for p in self.paths if p == "index.html" or p.endswith("/index.html")]
+
+    def print_volumes(self) -> list[str]:
+        """The addresses of the whole-handbook print page's volumes (print_page/<slug>/,
+        hooks/print_page.py), without its index (print_page/)."""
+        return [a for a in self.addresses() if a.startswith("print_page/") and a != "print_page/"]

@@ -140,6 +140,7 @@ def test_the_live_preview_allows_its_reload_script() -> None:
 def test_every_built_page_carries_a_policy_for_its_own_scripts(site_pages: SitePages) -> None:
     """Checks the hook ran after everything that writes or edits pages (print page, 404)."""
     assert "print_page/index.html" in site_pages.paths and "404.html" in site_pages.paths
+    assert site_pages.print_volumes(), "the print page's volumes (hooks/print_page.py) were not built"
     for name in site_pages.paths:
         html = site_pages.text(name)
         policy = policy_of(html)

@@ -131,17 +131,29 @@ def test_material_and_print_site_still_write_what_the_light_page_takes_out() -> 
 
 
 def test_the_built_print_page_is_light(built_site: Path, site_pages: SitePages) -> None:
-    html = (built_site / "print_page" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r"<script\b[^>]*\ssrc=", html) == [], "the print page loads no script file"
-    for gone in ('class="md-sidebar', '<nav class="md-tabs"', 'class="md-search"'):
-        assert gone not in html, f"the print page still has {gone}: see lighten() in hooks/print_page.py"
-    soup = site_pages["print_page/"]
-    assert len(soup.select("#print-page-toc nav li")) > 100, "the table of contents is not in the page"
-    trees = [t["data-tree"] for t in soup.select(".ott-tree")]
+    volumes = site_pages.print_volumes()
+    assert len(volumes) > 1
+    trees: list[str] = []
+    toc_entries = 0
+    for address in ["print_page/", *volumes]:
+        html = (built_site / address / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r"<script\b[^>]*\ssrc=", html) == [], f"{address} loads a script file"
+        for gone in ('class="md-sidebar', '<nav class="md-tabs"', 'class="md-search"'):
+            assert gone not in html, f"{address} still has {gone}: see lighten() in hooks/print_page.py"
+        soup = site_pages[address]
+        assert not soup.select("a.ott-cite[title]")
+        trees += [t["data-tree"] for t in soup.select(".ott-tree")]
+        # its own style sheet is linked there, from one folder deeper in a volume
+        depth = "../" * address.count("/")
+        assert f'href="{depth}{PRINT_PAGE_CSS}"' in html, address
+        if address != "print_page/":
+            entries = len(soup.select("#print-page-toc nav li"))
+            assert entries >= len(soup.select("section.print-page[id]")), f"{address}: its contents are not in the page"
+            toc_entries += entries
+    assert toc_entries > 100, "the tables of contents are not in the volumes"
     assert trees and len(trees) == len(set(trees)), "a decision tree is printed twice"
-    assert soup.select(".ott-tree-elsewhere a[href]"), "no repeated tree was replaced (fixture out of date?)"
-    assert not soup.select("a.ott-cite[title]")
-    # its own style sheet is linked there and nowhere else
-    assert f'href="../{PRINT_PAGE_CSS}"' in html
-    others = [p for p in site_pages.paths if p != "print_page/index.html" and PRINT_PAGE_CSS in str(site_pages[p])]
+    elsewhere = [a for v in volumes for a in site_pages[v].select(".ott-tree-elsewhere a[href]")]
+    assert elsewhere, "no repeated tree was replaced (fixture out of date?)"
+    # ... and nowhere else
+    others = [p for p in site_pages.paths if not p.startswith("print_page/") and PRINT_PAGE_CSS in str(site_pages[p])]
     assert others == []

@@ -43,7 +43,9 @@ def test_client_pages_have_the_client_disclaimer(site_pages: SitePages) -> None:
 
 def test_other_pages_keep_the_clinician_disclaimer(site_pages: SitePages) -> None:
     # Spanish pages (es/) are for clients: tests/test_spanish.py checks their disclaimer.
-    others = [a for a in site_pages.addresses() if not a.startswith(("clients/", "es/")) and a != "print_page/"]
+    others = [
+        a for a in site_pages.addresses() if not a.startswith(("clients/", "es/")) and not a.startswith("print_page/")
+    ]
     assert {"", "agencies/", "situations/former-clients/", "decide/"} <= set(others)
     for address in others:
         aside = site_pages[address].select_one("aside.ott-disclaimer")

@@ -21,7 +21,9 @@ AXE = Axe()
 def site_paths() -> list[str]:
     """The address of every page the build writes: the hand-written pages in docs/, the pages
     made from data at build time (compare/, codes/, apply/, decide/, one-pagers, templates:
-    they have no file in docs/), the whole handbook on one page (print-site) and the 404 page.
+    they have no file in docs/), the whole handbook's print page (print-site: its index, whose
+    test also opens each of its volumes, print_page/<slug>/, known only after the build) and
+    the 404 page.
     The list is made before the build, for the test ids; test_the_sweep_opens_every_built_page
     proves it is every HTML file the build wrote."""
     docs = [md.relative_to(ROOT / "docs").as_posix() for md in sorted((ROOT / "docs").rglob("*.md"))]
@@ -38,9 +40,10 @@ PAGES = site_paths()
 # run has every rule.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
-# The whole handbook on one page (print_page/, 2 MB) holds the same content as the pages
-# checked one by one, joined by mkdocs-print-site-plugin and tidied by hooks/print_page.py.
-# Only what that changes is checked there, in the light palette:
+# The whole handbook's print page (print_page/ and its volumes, print_page/<slug>/, each up to
+# 150 KiB gzip) holds the same content as the pages checked one by one, joined by
+# mkdocs-print-site-plugin, tidied and split into volumes by hooks/print_page.py. Only what
+# that changes is checked there, in the light palette:
 PRINT_PAGE_RULES = [
     # every id is prefixed with its page's key, and aria-labelledby/-describedby/-controls
     # with it: ids must stay unique and every reference must land (duplicate-id and
@@ -81,17 +84,45 @@ PRINT_PAGE_RULES = [
 # checked in the dark palette on its own (the plugin's style sheets set no colour on screen),
 # and colour contrast over 2 MB takes Chromium some 15 s: there, the colour rules check only
 # what the plugin itself writes, its section headings and its table of contents.
-PRINT_PAGE_OWN = {"include": ["section.md-section > h1", "#print-page-toc"]}
+PRINT_PAGE_OWN = {"include": ["section.md-section > h1", "#print-page-toc", "p.ott-print-parts"]}
+# The print page's index (print_page/): what hooks/print_page.py writes there itself, its
+# introduction and list of volumes (the Home page after it is checked on its own).
+PRINT_INDEX_OWN = {"include": ["#print-parts"]}
 
 
 def axe_args(path: str, color_scheme: str) -> dict:
     """The `context` and `options` of axe.run for this page in this palette."""
-    rules = COLOUR_RULES if color_scheme == "dark" else PRINT_PAGE_RULES if path == "print_page/" else None
+    on_print_page = path.startswith("print_page/")
+    rules = COLOUR_RULES if color_scheme == "dark" else PRINT_PAGE_RULES if on_print_page else None
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
-    context = PRINT_PAGE_OWN if path == "print_page/" and color_scheme == "dark" else None
+    context = None
+    if on_print_page and color_scheme == "dark":
+        context = PRINT_INDEX_OWN if path == "print_page/" else PRINT_PAGE_OWN
     return {"context": context, "options": options}
+
+
+def show_every_page(page: Page) -> None:
+    """Scroll each page of a print volume into view once, as a reader going through it would.
+
+    On screen, print-page.css leaves a page the reader has not reached unrendered
+    (content-visibility: auto), holding 3000px for it until it is first shown. axe reads
+    every element's place at once: the links of a long page not yet shown would lie over the
+    pages after it, and at the end of a volume over the footer, whose dark band axe then
+    takes for their background. Once shown, each page keeps its real height (auto), so
+    every element is where a reader sees it."""
+    page.evaluate(
+        """async () => {
+            const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            for (const s of document.querySelectorAll("#print-site-page section.print-page:not(.md-section)")) {
+                s.scrollIntoView();
+                await frame();
+            }
+            window.scrollTo(0, 0);
+            await frame();
+        }"""
+    )
 
 
 def describe(violations: list[dict]) -> str:
@@ -104,15 +135,26 @@ def describe(violations: list[dict]) -> str:
 
 def test_the_sweep_opens_every_built_page(site_pages: SitePages) -> None:
     built = [path.removesuffix("index.html") for path in site_pages.paths]
+    # the print page's volumes are opened by the test of its index, print_page/
+    built = [path for path in built if path not in site_pages.print_volumes()]
+    assert site_pages.print_volumes(), "the print page has no volumes (hooks/print_page.py)"
     unswept, unbuilt = sorted(set(built) - set(PAGES)), sorted(set(PAGES) - set(built))
     assert sorted(PAGES) == sorted(built), f"built but not swept: {unswept}; swept but not built: {unbuilt}"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
-def test_every_page_accessible_private_and_error_free(tab: Tab, site_url: str, path: str, color_scheme: str) -> None:
+def test_every_page_accessible_private_and_error_free(
+    tab: Tab, site_url: str, path: str, color_scheme: str, site_pages: SitePages
+) -> None:
     """axe: zero violations of any impact; no console error; the page carries its policy and
     its own scripts ran under it. The shared tab (conftest.py) then fails the test on any
-    request to another host, Content-Security-Policy violation or JavaScript error."""
+    request to another host, Content-Security-Policy violation or JavaScript error. The print
+    page's index (print_page/) is checked with each of its volumes."""
+    for address in [path, *site_pages.print_volumes()] if path == "print_page/" else [path]:
+        check_page(tab, site_url, address, color_scheme)
+
+
+def check_page(tab: Tab, site_url: str, path: str, color_scheme: str) -> None:
     page = tab.page
     # "load": the page, its styles and scripts (Material's bundle, trees.js) have run. Not
     # "networkidle", which waits half a second more for the search index and sitemap that
@@ -126,11 +168,13 @@ def test_every_page_accessible_private_and_error_free(tab: Tab, site_url: str, p
     # have taken the class off again. The print page runs neither (hooks/print_page.py):
     # its trees show as outlines.
     marked = page.evaluate("document.documentElement.classList.contains('ott-js')")
-    assert marked == (path != "print_page/"), path
+    assert marked == (not path.startswith("print_page/")), path
     draw_everything(page)
+    if path.startswith("print_page/"):
+        show_every_page(page)
     results = AXE.run(page, **axe_args(path, color_scheme))
     violations = results.response["violations"]
-    assert violations == [], describe(violations)
+    assert violations == [], f"{path}: {describe(violations)}"
     assert tab.console_errors == [], tab.console_errors
 
 

@@ -50,7 +50,8 @@ def test_every_page_has_the_toggle_and_no_palette_component(built_site: Path) ->
         assert '<meta name="theme-color" content="#1f5b57">' in html, where
 
 
-@pytest.mark.parametrize("address", ["", "print_page/"])
+# the print page's index and a volume, one folder deeper (its storage scope is "../..")
+@pytest.mark.parametrize("address", ["", "print_page/", "print_page/situations/"])
 @pytest.mark.parametrize(("system", "scheme", "other"), [("dark", "slate", "default"), ("light", "default", "slate")])
 def test_the_palette_follows_the_system_until_the_reader_chooses(
     browser: Browser, site_url: str, address: str, system: str, scheme: str, other: str

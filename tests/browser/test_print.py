@@ -43,11 +43,14 @@ def title_of(site_pages: SitePages, address: str) -> str:
 def test_whole_handbook_prints_every_page_and_every_tree_question(
     page: Page, site_url: str, site_pages: SitePages
 ) -> None:
-    reader = pdf_of(page, site_url + "print_page/")
-    text = pdf_text(reader)
+    """The print page's index (with the Home page) and its volumes (hooks/print_page.py),
+    printed one after the other, hold the whole handbook."""
+    readers = [pdf_of(page, site_url + a) for a in ["print_page/", *site_pages.print_volumes()]]
+    text = " ".join(pdf_text(reader) for reader in readers)
     # the whole handbook is English; a Spanish page prints on its own, like any page
-    addresses = [a for a in site_pages.addresses() if a != "print_page/" and not a.startswith("es/")]
-    assert len(reader.pages) > len(addresses), "fewer sheets than pages: pages are missing"
+    addresses = [a for a in site_pages.addresses() if not a.startswith(("print_page/", "es/"))]
+    sheets = sum(len(reader.pages) for reader in readers)
+    assert sheets > len(addresses), "fewer sheets than pages: pages are missing"
     missing = [a or "/" for a in addresses if title_of(site_pages, a) not in text]
     assert not missing, f"titles missing from the printed handbook: {missing}"
     questions = [n.question for t in DATA.trees.values() for n in t.nodes.values() if n.is_question]
@@ -78,17 +81,21 @@ def test_a_client_tree_prints_every_question_and_outcome(page: Page, site_url: s
 
 
 # The light print page (issue 16, hooks/print_page.py): no Material scripts, so the palette,
-# the table of contents and the outlines must come from the markup and print-page.css.
+# the table of contents and the outlines must come from the markup and print-page.css. Its
+# volumes sit one folder deeper (print_page/<slug>/): "situations" is the first page of the
+# first volume.
+VOLUME = "print_page/situations/"
 
 
+@pytest.mark.parametrize("address", ["print_page/", VOLUME])
 @pytest.mark.parametrize(("system", "scheme"), [("dark", "slate"), ("light", "default")])
 def test_the_print_page_follows_the_system_palette_without_materials_scripts(
-    browser: Browser, site_url: str, system: str, scheme: str
+    browser: Browser, site_url: str, system: str, scheme: str, address: str
 ) -> None:
     context = browser.new_context(color_scheme=system)
     try:
         page = context.new_page()
-        page.goto(site_url + "print_page/", wait_until="domcontentloaded")
+        page.goto(site_url + address, wait_until="domcontentloaded")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
         assert page.evaluate("typeof document$") == "undefined", "Material's bundle ran on the print page"
         # a palette chosen on another page wins, as Material does it
@@ -98,6 +105,9 @@ def test_the_print_page_follows_the_system_palette_without_materials_scripts(
         )
         page.reload(wait_until="domcontentloaded")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        # ... and on every other page of the site: the print page saves it where they read it
+        page.goto(site_url, wait_until="domcontentloaded")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     finally:
         context.close()
 
@@ -106,8 +116,8 @@ def test_the_print_page_has_its_contents_and_outlines_without_javascript(browser
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + "print_page/", wait_until="domcontentloaded")
-        assert page.locator("#print-page-toc nav li").count() > 100
+        page.goto(site_url + VOLUME, wait_until="domcontentloaded")
+        assert page.locator("#print-page-toc nav li").count() == page.locator("section.print-page[id]").count() > 3
         first = page.locator("#print-page-toc nav a").first.get_attribute("href")
         assert first and page.locator(first).count() == 1, f"the contents' first link {first} lands nowhere"
         # every node of a tree shows, as on paper
@@ -118,8 +128,8 @@ def test_the_print_page_has_its_contents_and_outlines_without_javascript(browser
 
 
 def test_offscreen_pages_skip_layout_on_screen_but_print_whole(page: Page, site_url: str) -> None:
-    page.goto(site_url + "print_page/", wait_until="domcontentloaded")
-    visibility = "getComputedStyle(document.querySelector('#print-site-page section.print-page[id]')).contentVisibility"
+    page.goto(site_url + VOLUME, wait_until="domcontentloaded")
+    visibility = "getComputedStyle(document.querySelector('#print-site-page section.print-page[id]:not(.md-section)')).contentVisibility"
     part = "getComputedStyle(document.querySelector('section.print-page.md-section')).contentVisibility"
     assert page.evaluate(visibility) == "auto" and page.evaluate(part) == "visible"
     page.emulate_media(media="print")
