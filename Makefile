@@ -93,6 +93,13 @@ urls: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) scripts/urls.py site > urls.txt
 
+.PHONY: critical # rewrite hooks/critical.txt, the style rules each page carries for its first screen (needs Chromium)
+# Run after a change to handbook.css or a Material upgrade when tests/browser/test_critical_css.py
+# says the first screen differs before and after the rest of the style arrives.
+critical: $(STAMP)
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
+	$(PY) scripts/critical_css.py site
+
 .PHONY: readability # print the reading grade of every client page (limit: grade 8)
 readability: $(STAMP)
 	$(PY) -m mkdocs build --strict --quiet --site-dir site

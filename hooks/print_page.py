@@ -197,7 +197,7 @@ INLINE_SCRIPTS = (
     # overrides/main.html's marker that trees.js will run
     re.compile(r'<script>\(function\(d\)\{d\.classList\.add\("ott-js"\).*?</script>', re.S),
     # overrides/main.html's loader of the scripts above
-    re.compile(r"<script>\(function\(d\)\{function go\(\).*?</script>", re.S),
+    re.compile(r"<script>\(function\(d\)\{var ran;function go\(\).*?</script>", re.S),
     # Material's settings, read by its bundle only
     re.compile(r'<script id="__config" type="application/json">.*?</script>', re.S),
 )

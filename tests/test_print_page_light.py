@@ -79,7 +79,7 @@ LIGHT_FIXTURE = """<html><head><script>__md_scope=new URL("/handbook/",location)
 <script id="__config" type="application/json">{"base":".."}</script>
 <script type="text/plain" data-ott-src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>
 <script type="text/plain" data-ott-src="../assets/javascripts/trees.js"></script><script type="text/plain" data-ott-src="../js/print-site.js"></script>
-<script>(function(d){function go(){var t=d.querySelectorAll("script[data-ott-src]")}})(document)</script>
+<script>(function(d){var ran;function go(){if(ran)return;ran=1;var t=d.querySelectorAll("script[data-ott-src]")}})(document)</script>
 </body></html>"""
 
 

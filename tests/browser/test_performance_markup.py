@@ -21,7 +21,9 @@ MATERIAL = Path(__import__("material").__file__).parent / "templates"
 PRINT_SITE = Path(__import__("mkdocs_print_site_plugin").__file__).parent
 SCRIPT_SRC = re.compile(r"<script\b[^>]*\ssrc=[^>]*>")
 DATA_BLOCK = re.compile(r'<script type="text/plain" data-ott-src="([^"]+)"></script>')
-LOADER = re.compile(r'<script>\(function\(d\)\{function go\(\)\{var t=d\.querySelectorAll\("script\[data-ott-src\]"\)')
+LOADER = re.compile(
+    r'<script>\(function\(d\)\{var ran;function go\(\)\{if\(ran\)return;ran=1;var t=d\.querySelectorAll\("script\[data-ott-src\]"\)'
+)
 PRINT_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
 
 
@@ -43,7 +45,10 @@ def test_the_scripts_override_still_matches_material() -> None:
     bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert '"DOMContentLoaded",{once:!0}' in bundle
     assert 's.onload=function(){d.dispatchEvent(new Event("DOMContentLoaded"))}' in ours
-    assert 'd.addEventListener("DOMContentLoaded",go,{once:true})' in ours
+    # Once the page is parsed it adds the rest of the style (hooks/critical_css.py), and the
+    # scripts once that is in.
+    assert 'd.addEventListener("DOMContentLoaded",styled,{once:true})' in ours
+    assert "l.onload=l.onerror=function(){go()};d.body.appendChild(l)" in ours
 
 
 def test_every_script_comes_through_the_loader_and_print_assets_stay_on_the_print_page(built_site: Path) -> None:
@@ -87,15 +92,22 @@ def test_print_site_still_names_the_files_the_hook_links() -> None:
 
 def test_loaded_scripts_still_start_the_tree_and_the_palette_toggle(page: Page, site_url: str) -> None:
     page.goto(site_url + "decide/unexpected-encounter/")
+    # trees.js subscribed to document$ (the bundle ran first) and showed one question.
+    expect(page.locator(".ott-node:visible h2")).to_have_count(1)
     # each script ran once, in the block's order (Resource Timing lists them as fetched)
     fetched = page.evaluate(
         "performance.getEntriesByType('resource').map(e => e.name).filter(n => /javascripts\\/[^/]+\\.js$/.test(n))"
     )
     names = [n.rsplit("/", 1)[-1] for n in fetched]
     assert names[0].startswith("bundle.") and len(names) == len(set(names)), names
+    # the rest of the style came first, and its scripts only once it was in
+    timing = page.evaluate(
+        """() => performance.getEntriesByType('resource').filter(e => /rest\\.[0-9a-f]+\\.css$|bundle\\./.test(e.name))
+            .map(e => [e.name.split('/').pop().split('.')[0], e.startTime, e.responseEnd])"""
+    )
+    rest, bundle = (next(t for t in timing if t[0] == name) for name in ("rest", "bundle"))
+    assert rest[2] <= bundle[1], f"the bundle was fetched before the rest of the style was in: {timing}"
     assert {"on-demand.js", "search.js", "keyboard.js", "tooltips.js", "trees.js"} <= set(names), names
-    # trees.js subscribed to document$ (the bundle ran first) and showed one question.
-    expect(page.locator(".ott-node:visible h2")).to_have_count(1)
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("form[data-ott-palette] label:visible").first.click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
