@@ -129,10 +129,14 @@ def test_on_a_phone_the_menu_opens_by_keyboard(phone: Page, site_url: str) -> No
     phone.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')")
 
 
-@pytest.mark.parametrize("name", list(PAGES))
+# The print list's title sits inside print-site's container, not straight in the article.
+TITLED = {**PAGES, "print list": "print_page/"}
+
+
+@pytest.mark.parametrize("name", list(TITLED))
 def test_on_a_phone_the_title_has_the_full_width_below_the_page_actions(phone: Page, site_url: str, name: str) -> None:
-    phone.goto(site_url + PAGES[name])
-    title = phone.locator("article.md-content__inner > h1").bounding_box()
+    phone.goto(site_url + TITLED[name])
+    title = phone.locator("article.md-content__inner h1").first.bounding_box()
     article = phone.locator("article.md-content__inner").bounding_box()
     assert title and article
     buttons = phone.locator("article.md-content__inner > .md-content__button")
