@@ -179,3 +179,39 @@ def test_citation_shows_when_its_wording_is_not_checked() -> None:
     finally:
         render.views.PLAIN_LANGUAGE.reset(token)
     assert soup.select("span.ott-cite-flag") == []
+
+
+def test_a_tree_rendered_once_links_right_from_every_page() -> None:
+    """render.decision_tree renders each tree once per language and reader, with tokens for
+    its own site addresses, and fills in each page's relative links: for every tree, from a
+    chapter (a different folder) and its own page, the result equals a fresh render, and
+    new data starts a fresh render."""
+    from mkdocs.utils import get_relative_url
+
+    dataset = load_dataset(ROOT / "data")
+
+    def linker(page_url: str):  # noqa: ANN202
+        return lambda target: get_relative_url(target, page_url)
+
+    pages = ("situations/online/", "", "clients/a/b/", "es/clients/x/")
+    for tree_id in dataset.trees:
+        languages = ["en"] + [lang for lang, tree in dataset.tree_translations if tree == tree_id]
+        for language in languages:
+            for plain in (False, True):
+                with render.language(language), render.plain_language(plain):
+                    cached = [render.decision_tree(dataset, tree_id, linker(page)) for page in pages]
+                    fresh = []
+                    for page in pages:
+                        render._TREES.clear()
+                        fresh.append(render.decision_tree(dataset, tree_id, linker(page)))
+                assert cached == fresh, (tree_id, language, plain)
+                assert render._TOKEN not in "".join(cached)
+                # the links differ by page, so the test would see a page given another's
+                own_links = "OTT-SITE-LINK" in render.decision_tree(dataset, tree_id, lambda t: "OTT-SITE-LINK")
+                assert len(set(cached[:3])) == (3 if own_links else 1), tree_id
+    first = render.decision_tree(dataset, "unexpected-encounter", linker("decide/x/"))
+    other = load_dataset(ROOT / "data")
+    tree = other.trees["unexpected-encounter"]
+    other.trees["unexpected-encounter"] = tree.model_copy(update={"intro": "A changed intro."})
+    changed = render.decision_tree(other, "unexpected-encounter", linker("decide/x/"))
+    assert "A changed intro." in changed and "A changed intro." not in first

@@ -10,6 +10,8 @@ extensions). Nothing here imports MkDocs, or the loading and checking layers.
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,7 +20,7 @@ from .. import urls
 from ..dataset import Dataset
 from ..models import Code, Provision
 from . import licences, lookups, strings, views
-from .environment import Url, components
+from .environment import ADDRESS, Url, components
 from .strings import language
 from .translate import localized_tree
 from .views import (
@@ -212,7 +214,32 @@ def decision_tree(dataset: Dataset, tree_id: str, link: Link, title_of: PageTitl
                 f"(add data/trees/{tree_id}.{language}.yaml)"
             )
         tree = localized_tree(tree, translation)
-    return _render("trees.html", "decision_tree", views.tree_view(dataset, tree, link, title_of))
+    # A tree is shown on its own page and in a chapter, and its markup is the largest a macro
+    # makes (a third of the macros' build time): it is rendered once per tree, language and
+    # reader, with a token in place of each of its own site addresses, and each page then
+    # fills in its own relative links. `title_of` reads page titles in the page's language,
+    # which the key holds.
+    key = (tree_id, language, views.PLAIN_LANGUAGE.get(), title_of)
+    if _TREES.get("dataset") is not dataset:  # new data (mkdocs serve reloads it): start over
+        _TREES.clear()
+        _TREES["dataset"] = dataset
+    if key not in _TREES:
+        targets: dict[str, str] = {}
+
+        def token(target: str) -> str:
+            return targets.setdefault(target, f"{_TOKEN}{len(targets)}x")
+
+        html = _render("trees.html", "decision_tree", views.tree_view(dataset, tree, token, title_of))
+        _TREES[key] = (html, {value: target for target, value in targets.items()})
+    html, targets = _TREES[key]
+    return _TOKENS.sub(lambda m: link(targets[m[0]]).translate(ADDRESS), html)
+
+
+# The tokens are letters and digits, which the template prints unchanged in any context;
+# the random part keeps a tree's own text from ever matching.
+_TOKEN = f"ott{secrets.token_hex(6)}n"
+_TOKENS = re.compile(_TOKEN + r"\d+x")
+_TREES: dict[object, Any] = {}
 
 
 def trees_index(dataset: Dataset, link: Link, readers: str = "clinicians") -> str:

@@ -76,6 +76,7 @@ _TEXT = str.maketrans({**_UNPRINTABLE, **_HTML, **{c: f"&#{ord(c)};" for c in _S
 # An address keeps its ":" readable (https://...): it is only ever printed from a checked
 # http(s) or relative address (see `Url`), so its scheme is never a surprise.
 _ADDRESS = {code: reference for code, reference in _TEXT.items() if code != ord(":")}
+ADDRESS = _ADDRESS  # for filling in addresses after rendering (render.decision_tree)
 
 
 @lru_cache(maxsize=8192)  # the same names, versions and labels are printed on page after page
