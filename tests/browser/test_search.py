@@ -305,3 +305,41 @@ def test_keystrokes_while_a_query_runs_leave_only_the_latest(page: Page, site_ur
     drawn = page.eval_on_selector_all(RESULT_LINK, "els => els.map(e => new URL(e.href).pathname)")
     wanted = page.evaluate("async () => (await window.ottSearch.search('client gift', 10)).map(r => r.url)")
     assert drawn == wanted, "the list drawn is not the latest query's"
+
+
+def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str) -> None:
+    """Issue 16: a query whose first results join others as links under them (the templates
+    pages share their sample wording) loads a second round of fragments to fill the list. The
+    results of the first round are drawn without waiting for it; the count, which screen
+    readers announce, comes once the whole list is in. Here every fragment after the first
+    ten is held back until the test has looked."""
+    seen: list[str] = []
+    held: list = []
+    released = False
+
+    def hold(route) -> None:  # noqa: ANN001
+        seen.append(route.request.url)
+        if len(seen) > 10 and not released:
+            held.append(route)  # answered below
+        else:
+            route.continue_()
+
+    page.route("**/*.pf_fragment", hold)
+    page.goto(site_url + "situations/online/")
+    scripts_ready(page)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("APA code multiple relationship")
+    box.press_sequentially("s")
+    items = page.locator(".md-search-result__item")
+    meta = page.locator(".md-search-result__meta")
+    expect(items.first).to_be_visible(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert held, "the query no longer needs a second round of fragments: pick one that does"
+    assert 0 < items.count() < 10
+    expect(meta).to_have_text("Searching…")
+    released = True
+    for route in held:
+        route.continue_()
+    expect(meta).to_have_text("10 matching pages", timeout=10_000)
+    assert items.count() == 10

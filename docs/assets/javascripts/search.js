@@ -23,7 +23,8 @@
    is a Pagefind search, and each result shown loads its page's fragment). So one query runs at
    a time; keystrokes while it runs leave only the latest query waiting, and a query a newer
    one has replaced stops before loading any fragment. Fragments load for the results shown
-   only. `make bench` (2b) prints the times. */
+   only; when some results join others (shared wording) and more must load to fill the list,
+   those already in are drawn first. `make bench` (2b) prints the times. */
 (function () {
   "use strict";
 
@@ -172,8 +173,10 @@
     return find(query, limit).then(function (found) { return found.results; });
   }
 
-  /* {words, results} for `query`, or null as soon as `stale()` says a newer query replaced it. */
-  function find(query, limit, stale) {
+  /* {words, results} for `query`, or null as soon as `stale()` says a newer query replaced it.
+     `early`, if given, is called with the results found so far when more fragments must still
+     load (some results joined another as links under it), so a list can be drawn sooner. */
+  function find(query, limit, stale, early) {
     limit = limit || 10;
     stale = stale || function () { return false; };
     return load().then(function (e) {
@@ -224,6 +227,8 @@
           next += batch.length;
           return Promise.all(batch.map(function (p) { return p.result.data(); })).then(function (data) {
             data.forEach(add);
+            if (early && out.length && out.length < limit && next < ranked.length && !stale())
+              early({words: words, results: out.slice()});
             return more();
           });
         }
@@ -328,11 +333,12 @@
     if (!job) return;
     var stale = function () { return job.ticket !== latest; };
     var text = TEXT[language()];
-    find(job.query, 10, stale).then(function (found) {
-      if (!found || stale()) return; // a newer query is on its way
+    // The first results are drawn as soon as their fragments are in (the count, which screen
+    // readers announce, waits for the whole list): the rest follow below them.
+    function draw(found, whole) {
       list.textContent = "";
       var n = found.results.length;
-      meta.textContent = n ? (n === 1 ? text.one : text.many.replace("#", n)) : text.none;
+      if (whole) meta.textContent = n ? (n === 1 ? text.one : text.many.replace("#", n)) : text.none;
       found.results.forEach(function (r) {
         var li = document.createElement("li");
         li.className = "md-search-result__item";
@@ -340,6 +346,10 @@
         r.sections.forEach(function (s) { li.appendChild(link(s.url, s.title, s.excerpt, found.words, false)); });
         list.appendChild(li);
       });
+    }
+    find(job.query, 10, stale, function (found) { draw(found, false); }).then(function (found) {
+      if (!found || stale()) return; // a newer query is on its way
+      draw(found, true);
     }).catch(function () {
       if (!stale()) meta.textContent = text.failed;
     }).then(run);
