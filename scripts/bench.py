@@ -28,6 +28,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -169,9 +170,18 @@ def bench_weight(site: Path) -> None:
     tree_css = css[css.index("/* Decision trees") :]
     tree_css = tree_css[: tree_css.find("/* Agency pages")] if "/* Agency pages" in tree_css else tree_css
     stepper = gz(js.read_bytes()) + gz(tree_css.encode())
+    # What in the tree's HTML is there for the stepper and the outline (ids, data and aria
+    # attributes, classes, the "-> next question" hints), and what is the tree's own text.
+    article = _article(site / PAGE_TYPES["tree"])
+    bare = re.sub(r'\s(?:data-[a-z-]+|aria-labelledby|tabindex|id|class)="[^"]*"', "", article)
+    bare = re.sub(r"<span>\s*→.*?</span>", "", bare)
+    markup = gz(article.encode()) - gz(bare.encode())
     print(
         f"   tree page over a plain page: {extra / 1024:+.1f} KiB gzip in all (goal <= 6), of which its HTML "
-        f"{content / 1024:+.1f}; the stepper itself (trees.js + its CSS) {stepper / 1024:.1f} KiB gzip"
+        f"{content / 1024:+.1f}; the stepper itself (trees.js + its CSS) {stepper / 1024:.1f} KiB gzip\n"
+        f"   of the tree's article ({gz(article.encode()) / 1024:.1f} KiB gzip), the stepper's and outline's markup "
+        f"is {markup / 1024:.1f} KiB and the tree's own text {gz(bare.encode()) / 1024:.1f} (the plain page's "
+        f"whole article: {gz(_article(site / PAGE_TYPES['plain page']).encode()) / 1024:.1f})"
     )
     print(f"   largest first view: {max(first_views.values()) / 1024:.1f} KiB gzip (goal <= 100; search not included)")
     on_demand = ", ".join(f"{Path(f).name} {gz((site / f).read_bytes()) / 1024:.1f}" for f in ON_DEMAND)
@@ -179,6 +189,11 @@ def bench_weight(site: Path) -> None:
         f"   loaded only where needed (in the figures above where a page needs them): {on_demand} KiB gzip; "
         "licences.js also on every page once a reader saves a choice"
     )
+
+
+def _article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("<article") : html.index("</article>")]
 
 
 # --- 2b. search downloads --------------------------------------------------------
