@@ -232,7 +232,7 @@ def decision_tree(dataset: Dataset, tree_id: str, link: Link, title_of: PageTitl
         html = _render("trees.html", "decision_tree", views.tree_view(dataset, tree, token, title_of))
         _TREES[key] = (html, {value: target for target, value in targets.items()})
     html, targets = _TREES[key]
-    return _TOKENS.sub(lambda m: link(targets[m[0]]).translate(ADDRESS), html)
+    return _TOKENS.sub(lambda m: str(Url(link(targets[m[0]]))).translate(ADDRESS), html)  # as Url prints
 
 
 # The tokens are letters and digits, which the template prints unchanged in any context;
