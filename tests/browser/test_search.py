@@ -343,3 +343,42 @@ def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str
         route.continue_()
     expect(meta).to_have_text("10 matching pages", timeout=10_000)
     assert items.count() == 10
+
+
+def test_a_reader_in_the_early_list_keeps_their_place(page: Page, site_url: str) -> None:
+    """When the whole list replaces the early one (above), a reader who has already arrowed
+    into it keeps the focus on the result they were on, not on a link that is gone."""
+    held: list = []
+    seen: list[str] = []
+    released = False
+
+    def hold(route) -> None:  # noqa: ANN001
+        seen.append(route.request.url)
+        if len(seen) > 10 and not released:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/*.pf_fragment", hold)
+    page.goto(site_url + "situations/online/")
+    scripts_ready(page)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("APA code multiple relationship")
+    box.press_sequentially("s")
+    items = page.locator(".md-search-result__item")
+    expect(items.first).to_be_visible(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert held, "the query no longer needs a second round of fragments: pick one that does"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    before = page.evaluate("document.activeElement.href")
+    assert before and "md-search-result__link" in page.evaluate("document.activeElement.className")
+    released = True
+    for route in held:
+        route.continue_()
+    expect(page.locator(".md-search-result__meta")).to_have_text("10 matching pages", timeout=10_000)
+    assert "md-search-result__link" in page.evaluate("document.activeElement.className"), (
+        "the focus left the list when the whole list was drawn"
+    )
+    assert page.evaluate("document.activeElement.href") == before

@@ -335,7 +335,12 @@
     var text = TEXT[language()];
     // The first results are drawn as soon as their fragments are in (the count, which screen
     // readers announce, waits for the whole list): the rest follow below them.
+    // A reader who has already arrowed into the early list keeps their place when the whole
+    // list replaces it: the same result, or the one at the same place, gets the focus back.
     function draw(found, whole) {
+      var was = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+      var at = was.indexOf(document.activeElement);
+      var href = at < 0 ? null : was[at].href;
       list.textContent = "";
       var n = found.results.length;
       if (whole) meta.textContent = n ? (n === 1 ? text.one : text.many.replace("#", n)) : text.none;
@@ -346,6 +351,10 @@
         r.sections.forEach(function (s) { li.appendChild(link(s.url, s.title, s.excerpt, found.words, false)); });
         list.appendChild(li);
       });
+      if (at < 0) return;
+      var now = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+      var same = now.filter(function (a) { return a.href === href; })[0];
+      (same || now[Math.min(at, now.length - 1)] || input).focus();
     }
     find(job.query, 10, stale, function (found) { draw(found, false); }).then(function (found) {
       if (!found || stale()) return; // a newer query is on its way
