@@ -169,7 +169,7 @@ def test_stepper_starts_after_instant_navigation(page: Page, local_site_url: str
 ALL_TREES = load_dataset(ROOT / "data").trees
 PHONE = {"width": 390, "height": 844}
 
-# One round trip: where the sticky header ends, where the shown node's heading and its Back
+# One round trip: where the sticky header and Material's Back to top end, where the shown node's heading and its Back
 # and Start over buttons are, the viewport's height and what has focus.
 WHERE = """() => {
   const node = [...document.querySelectorAll('.ott-node')].filter(n => !n.hidden);
@@ -179,7 +179,9 @@ WHERE = """() => {
     const b = heading && heading.closest('.ott-node').querySelector(`[data-act="${act}"]`);
     return [act, b ? box(b) : null];
   }));
+  const up = document.querySelector('.md-top');
   return {header: document.querySelector('.md-header').getBoundingClientRect().bottom, shown: node.length,
+          up: up && getComputedStyle(up).display !== 'none' ? up.getBoundingClientRect().bottom : null,
           heading: heading ? box(heading) : null, buttons, height: innerHeight,
           focused: document.activeElement === heading};
 }"""
@@ -203,10 +205,10 @@ def on_screen_problems(where: dict, step: str) -> list[str]:
     if where["shown"] != 1 or where["heading"] is None:
         return [f"{step}: {where['shown']} nodes shown"]
     top, bottom, _ = where["heading"]
-    if not where["header"] <= top < where["height"]:
-        problems.append(
-            f"{step}: the heading's top is at {top:.0f}px, outside {where['header']:.0f}-{where['height']}px"
-        )
+    # Below the header and below Material's Back to top, which floats there after any scroll up
+    floor = max(where["header"], where["up"] or 0)
+    if not floor <= top < where["height"]:
+        problems.append(f"{step}: the heading's top is at {top:.0f}px, outside {floor:.0f}-{where['height']}px")
     for act, box in where["buttons"].items():
         if box is None or not box[2]:
             problems.append(f"{step}: no visible {act} button under the heading")

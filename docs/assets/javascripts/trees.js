@@ -63,6 +63,10 @@
         var style = getComputedStyle(bar);
         if (style.position === "sticky" || style.position === "fixed") top = Math.max(top, bar.getBoundingClientRect().bottom);
       });
+      // Material's "Back to top" floats just below the header whenever the page last scrolled
+      // up, as it does when the tree brings an earlier question back: keep the heading below it.
+      var up = document.querySelector(".md-top");
+      if (up && getComputedStyle(up).display !== "none") top = Math.max(top, up.getBoundingClientRect().bottom);
       heading.style.scrollMarginTop = Math.ceil(top + 8) + "px";
       var first = heading.getBoundingClientRect(), last = controls.getBoundingClientRect();
       if (first.top < top || last.bottom > window.innerHeight) heading.scrollIntoView({ block: "start" });
