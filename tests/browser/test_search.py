@@ -307,21 +307,25 @@ def test_keystrokes_while_a_query_runs_leave_only_the_latest(page: Page, site_ur
     assert drawn == wanted, "the list drawn is not the latest query's"
 
 
-def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str) -> None:
-    """Issue 16: a query whose first results join others as links under them (the templates
-    pages share their sample wording) loads a second round of fragments to fill the list. The
-    results of the first round are drawn without waiting for it; the count, which screen
-    readers announce, comes once the whole list is in. Here every fragment after the first
-    ten is held back until the test has looked."""
-    seen: list[str] = []
+def _search_with_later_fragments_held(page: Page, site_url: str):  # noqa: ANN202
+    """Search for a query that needs a second round of fragments, with every fragment after
+    the first ten held back; once the first results are drawn, returns a function that lets
+    the held ones (and any later ones) through."""
     held: list = []
+    seen: list[str] = []
     released = False
 
     def hold(route) -> None:  # noqa: ANN001
         seen.append(route.request.url)
         if len(seen) > 10 and not released:
-            held.append(route)  # answered below
+            held.append(route)  # let through by release()
         else:
+            route.continue_()
+
+    def release() -> None:
+        nonlocal released
+        released = True
+        for route in held:
             route.continue_()
 
     page.route("**/*.pf_fragment", hold)
@@ -331,16 +335,24 @@ def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str
     box.click()
     box.fill("APA code multiple relationship")
     box.press_sequentially("s")
-    items = page.locator(".md-search-result__item")
-    meta = page.locator(".md-search-result__meta")
-    expect(items.first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     page.wait_for_timeout(300)
     assert held, "the query no longer needs a second round of fragments: pick one that does"
+    return release
+
+
+def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str) -> None:
+    """Issue 16: a query whose first results join others as links under them (the templates
+    pages share their sample wording) loads a second round of fragments to fill the list. The
+    results of the first round are drawn without waiting for it; the count, which screen
+    readers announce, comes once the whole list is in. Here every fragment after the first
+    ten is held back until the test has looked."""
+    release = _search_with_later_fragments_held(page, site_url)
+    items = page.locator(".md-search-result__item")
+    meta = page.locator(".md-search-result__meta")
     assert 0 < items.count() < 10
     expect(meta).to_have_text("Searching…")
-    released = True
-    for route in held:
-        route.continue_()
+    release()
     expect(meta).to_have_text("10 matching pages", timeout=10_000)
     assert items.count() == 10
 
@@ -348,35 +360,12 @@ def test_the_first_results_show_while_later_pages_load(page: Page, site_url: str
 def test_a_reader_in_the_early_list_keeps_their_place(page: Page, site_url: str) -> None:
     """When the whole list replaces the early one (above), a reader who has already arrowed
     into it keeps the focus on the result they were on, not on a link that is gone."""
-    held: list = []
-    seen: list[str] = []
-    released = False
-
-    def hold(route) -> None:  # noqa: ANN001
-        seen.append(route.request.url)
-        if len(seen) > 10 and not released:
-            held.append(route)
-        else:
-            route.continue_()
-
-    page.route("**/*.pf_fragment", hold)
-    page.goto(site_url + "situations/online/")
-    scripts_ready(page)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("APA code multiple relationship")
-    box.press_sequentially("s")
-    items = page.locator(".md-search-result__item")
-    expect(items.first).to_be_visible(timeout=10_000)
-    page.wait_for_timeout(300)
-    assert held, "the query no longer needs a second round of fragments: pick one that does"
+    release = _search_with_later_fragments_held(page, site_url)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     before = page.evaluate("document.activeElement.href")
     assert before and "md-search-result__link" in page.evaluate("document.activeElement.className")
-    released = True
-    for route in held:
-        route.continue_()
+    release()
     expect(page.locator(".md-search-result__meta")).to_have_text("10 matching pages", timeout=10_000)
     assert "md-search-result__link" in page.evaluate("document.activeElement.className"), (
         "the focus left the list when the whole list was drawn"
